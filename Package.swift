@@ -1,0 +1,51 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "tonghop",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tonghop", targets: ["tonghop"]),
+        .library(name: "TonghopCore", targets: ["TonghopCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Tests only: reads the produced .xlsx files back (a zip of XML parts).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    ],
+    targets: [
+        // The C library libxlsxwriter, the only writer of .xlsx files.
+        .systemLibrary(
+            name: "CXlsxWriter",
+            pkgConfig: "xlsxwriter",
+            providers: [.apt(["libxlsxwriter-dev"])]
+        ),
+        // The one Swift owner of every lxw_* call.
+        .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
+        // The pipeline: ingest → validate → store → aggregate → render.
+        .target(
+            name: "TonghopCore",
+            dependencies: [
+                "Spreadsheet",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The command line: a thin layer over TonghopCore.
+        .executableTarget(
+            name: "tonghop",
+            dependencies: [
+                "TonghopCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TonghopCoreTests", dependencies: ["TonghopCore"]),
+        .testTarget(
+            name: "TonghopEndToEndTests",
+            dependencies: [
+                "TonghopCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+    ]
+)

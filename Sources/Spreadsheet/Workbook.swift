@@ -1,0 +1,99 @@
+import CXlsxWriter
+import Foundation
+
+/// An error from libxlsxwriter: its code, its own message, and what tonghop was doing.
+public struct SpreadsheetError: Error, CustomStringConvertible, Sendable {
+    public let code: Int32
+    public let message: String
+    public let action: String
+
+    init(_ error: lxw_error, _ action: String) {
+        code = Int32(error.rawValue)
+        message = String(cString: lxw_strerror(error))
+        self.action = action
+    }
+
+    public init(message: String, action: String) {
+        code = -1
+        self.message = message
+        self.action = action
+    }
+
+    public var description: String { "\(action): \(message) (libxlsxwriter \(code))" }
+}
+
+@inline(__always)
+func check(_ error: lxw_error, _ action: @autoclosure () -> String) throws {
+    if error != LXW_NO_ERROR { throw SpreadsheetError(error, action()) }
+}
+
+/// An `.xlsx` file being written. The one owner of a `lxw_workbook` pointer: the file is
+/// written by ``close()`` and only then; a workbook dropped without closing writes nothing.
+///
+/// Formats are created once per workbook and shared by every cell of the same ``CellStyle``.
+public final class Workbook {
+    private var handle: UnsafeMutablePointer<lxw_workbook>?
+    private var formats: [CellStyle: UnsafeMutablePointer<lxw_format>] = [:]
+    private var sheets: [Worksheet] = []
+    public let path: String
+
+    /// - Parameters:
+    ///   - createdAt: the document's creation date. Fix it from the data, not the clock, so
+    ///     that the same data gives a byte-identical file.
+    ///   - constantMemory: write rows as they come (libxlsxwriter's constant-memory mode);
+    ///     rows must then be written in order, and merged cells are not available.
+    public init(path: String, title: String, createdAt: Date, constantMemory: Bool = false) throws {
+        self.path = path
+        var options = lxw_workbook_options()
+        options.constant_memory = constantMemory ? 1 : 0
+        let tmp = strdup(NSTemporaryDirectory())
+        defer { free(tmp) }
+        options.tmpdir = tmp
+        guard let wb = workbook_new_opt(path, &options) else {
+            throw SpreadsheetError(message: "không tạo được tệp", action: "tạo \(path)")
+        }
+        handle = wb
+        var properties = lxw_doc_properties()
+        let titleC = strdup(title), author = strdup("tonghop")
+        defer { free(titleC); free(author) }
+        properties.title = UnsafeMutablePointer(titleC)
+        properties.author = UnsafeMutablePointer(author)
+        properties.created = time_t(createdAt.timeIntervalSince1970)
+        try check(workbook_set_properties(wb, &properties), "ghi thuộc tính của \(path)")
+    }
+
+    deinit {
+        if let handle { lxw_workbook_free(handle) }
+    }
+
+    /// Adds a sheet. Excel limits names to 31 characters without `[]:*?/\`.
+    public func addWorksheet(_ name: String) throws -> Worksheet {
+        guard let wb = handle else { throw SpreadsheetError(message: "đã đóng", action: "thêm trang \(name)") }
+        guard let ws = workbook_add_worksheet(wb, name) else {
+            throw SpreadsheetError(message: "tên trang không hợp lệ hoặc bị trùng", action: "thêm trang \(name)")
+        }
+        let sheet = Worksheet(handle: ws, workbook: self, name: name)
+        sheets.append(sheet)
+        return sheet
+    }
+
+    /// The shared format for a style.
+    func format(_ style: CellStyle) -> UnsafeMutablePointer<lxw_format>? {
+        if let f = formats[style] { return f }
+        guard let wb = handle, let f = workbook_add_format(wb) else { return nil }
+        style.apply(to: f)
+        formats[style] = f
+        return f
+    }
+
+    var workbookHandle: UnsafeMutablePointer<lxw_workbook>? { handle }
+
+    /// Writes the file and releases the workbook. Call once; the workbook is unusable after.
+    public func close() throws {
+        guard let wb = handle else { return }
+        handle = nil
+        formats = [:]
+        for sheet in sheets { sheet.invalidate() }
+        try check(workbook_close(wb), "ghi tệp \(path)")
+    }
+}

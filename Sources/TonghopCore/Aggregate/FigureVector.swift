@@ -1,0 +1,58 @@
+/// The figures of one unit for one period: one `Double` per slot of the catalog
+/// (see ``Indicator``), `nan` where nothing was reported.
+///
+/// "Not reported" is never zero: a slot stays `nan` until some report gives it a value, so
+/// a province that no commune reported for shows an empty cell, not a 0.
+public struct FigureVector: Sendable, Equatable {
+    public var slots: [Double]
+
+    public init(slotCount: Int) { slots = Array(repeating: .nan, count: slotCount) }
+
+    public subscript(slot: Int) -> Double? {
+        get { slots[slot].isNaN ? nil : slots[slot] }
+        set { slots[slot] = newValue ?? .nan }
+    }
+
+    /// Whether any slot of the indicator holds a value.
+    public func reports(_ indicator: Indicator) -> Bool {
+        slots[indicator.slot..<(indicator.slot + indicator.slotCount)].contains { !$0.isNaN }
+    }
+
+    public var isEmpty: Bool { !slots.contains { !$0.isNaN } }
+
+    /// The value of an indicator's total or one of its categories.
+    public func value(_ indicator: Indicator, category: String? = nil) -> Double? {
+        indicator.slot(for: category).flatMap { self[$0] }
+    }
+
+    /// Adds `other` slot by slot where it has a value (nan + x = x), for the indicators whose
+    /// unit rule adds up (`sum` and `count`); `none` indicators are never carried upward.
+    public mutating func add(_ other: FigureVector, catalog: Catalog) {
+        for indicator in catalog.indicators where indicator.unitRule != .none {
+            for s in indicator.slot..<(indicator.slot + indicator.slotCount) {
+                let v = other.slots[s]
+                if v.isNaN { continue }
+                slots[s] = slots[s].isNaN ? v : slots[s] + v
+            }
+        }
+    }
+
+    /// Copies every slot of one indicator from `other`.
+    mutating func copy(_ indicator: Indicator, from other: FigureVector) {
+        for s in indicator.slot..<(indicator.slot + indicator.slotCount) { slots[s] = other.slots[s] }
+    }
+
+    /// Fills each disaggregated or answer indicator's total from its parts where the total
+    /// was not given (a commune that wrote only the age groups, or answered `co_ma_tuy`).
+    public mutating func completeTotals(catalog: Catalog) {
+        for indicator in catalog.indicators where !indicator.categories.isEmpty && slots[indicator.slot].isNaN {
+            var sum = 0.0
+            var any = false
+            for s in (indicator.slot + 1)..<(indicator.slot + indicator.slotCount) where !slots[s].isNaN {
+                sum += slots[s]
+                any = true
+            }
+            if any { slots[indicator.slot] = sum }
+        }
+    }
+}

@@ -1,0 +1,169 @@
+import Foundation
+
+/// Everything `templates/` defines: indicators, forms, sectors, category names and the
+/// registries. Loaded at run time; Swift holds the mechanisms, the files hold the catalog.
+public struct Catalog: Sendable {
+    public let indicators: [Indicator]
+    public let forms: [String: Form]
+    /// Form codes in file order.
+    public let formOrder: [String]
+    public let sectors: [Sector]
+    /// Vietnamese labels of categories and answers (`duoi_18` → "Dưới 18 tuổi").
+    public let categoryNames: [String: String]
+    public let registries: Registries
+    /// Number of slots of a ``FigureVector`` for this catalog.
+    public let slotCount: Int
+    private let byCode: [String: Int]
+
+    public func indicator(_ code: String) -> Indicator? { byCode[code].map { indicators[$0] } }
+
+    public func sector(_ code: String) -> Sector? { sectors.first { $0.code == code } }
+
+    /// The form a unit fills: `XA` for a commune, `HUYEN` for a district, its sector's for a department.
+    public func defaultForm(for unit: Unit) -> Form? {
+        switch unit.level {
+        case .commune: return forms["XA"]
+        case .district: return forms["HUYEN"]
+        case .department: return unit.sectorCode.flatMap { forms[$0] }
+        case .nation, .province: return nil
+        }
+    }
+
+    public func categoryName(_ code: String) -> String { categoryNames[code] ?? code }
+
+    /// Loads the catalog from a `templates/` folder.
+    public static func load(from templates: URL) throws -> Catalog {
+        let indicatorTable = try TemplateTable(
+            url: templates.appendingPathComponent("indicators.csv"),
+            required: ["ma_chi_tieu", "ten_chi_tieu", "don_vi_tinh", "kieu_gia_tri", "quy_tac_thoi_gian", "quy_tac_don_vi", "phan_to", "nhom"])
+        var indicators: [Indicator] = []
+        var byCode: [String: Int] = [:]
+        var slot = 0
+        for row in indicatorTable.rows where !row["ma_chi_tieu"].isEmpty {
+            func bad(_ what: String) -> ConfigurationError {
+                ConfigurationError(file: indicatorTable.file, line: row.line, what)
+            }
+            let code = row["ma_chi_tieu"]
+            guard byCode[code] == nil else { throw bad("mã chỉ tiêu \(code) bị lặp") }
+            guard let type = ValueType(rawValue: row["kieu_gia_tri"]) else {
+                throw bad("kieu_gia_tri \"\(row["kieu_gia_tri"])\" không hợp lệ (integer, decimal, yesno, category)")
+            }
+            guard let time = TimeAggregation(rawValue: row["quy_tac_thoi_gian"]) else {
+                throw bad("quy_tac_thoi_gian \"\(row["quy_tac_thoi_gian"])\" không hợp lệ (sum, last, first, max, average, any)")
+            }
+            guard let unitRule = UnitAggregation(rawValue: row["quy_tac_don_vi"]) else {
+                throw bad("quy_tac_don_vi \"\(row["quy_tac_don_vi"])\" không hợp lệ (sum, none, count)")
+            }
+            let categories = row["phan_to"].split(separator: " ").map(String.init)
+            if !type.isNumericType && categories.isEmpty {
+                throw bad("chỉ tiêu \(code) kiểu \(type.rawValue) cần danh sách giá trị trong cột phan_to")
+            }
+            if time == .any && type != .yesNo { throw bad("quy tắc 'any' chỉ dùng cho chỉ tiêu có/không") }
+            let indicator = Indicator(code: code, name: row["ten_chi_tieu"], measure: row["don_vi_tinh"],
+                                      valueType: type, time: time, unitRule: unitRule, categories: categories,
+                                      group: row["nhom"], index: indicators.count, slot: slot)
+            slot += indicator.slotCount
+            byCode[code] = indicators.count
+            indicators.append(indicator)
+        }
+
+        let formTable = try TemplateTable(url: templates.appendingPathComponent("forms.csv"),
+                                          required: ["bieu_mau", "cap_bao_cao", "ma_chi_tieu"])
+        var formCodes: [String] = []
+        var formLevels: [String: UnitLevel] = [:]
+        var formIndicators: [String: [String]] = [:]
+        for row in formTable.rows where !row["bieu_mau"].isEmpty {
+            let code = row["bieu_mau"]
+            guard let level = UnitLevel(rawValue: row["cap_bao_cao"]), [.commune, .district, .department].contains(level) else {
+                throw ConfigurationError(file: formTable.file, line: row.line, "cap_bao_cao \"\(row["cap_bao_cao"])\" không hợp lệ (commune, district, department)")
+            }
+            guard byCode[row["ma_chi_tieu"]] != nil else {
+                throw ConfigurationError(file: formTable.file, line: row.line, "chỉ tiêu \(row["ma_chi_tieu"]) không có trong indicators.csv")
+            }
+            if formLevels[code] == nil { formCodes.append(code) }
+            formLevels[code] = level
+            formIndicators[code, default: []].append(row["ma_chi_tieu"])
+        }
+        var forms: [String: Form] = [:]
+        for code in formCodes {
+            let list = formIndicators[code]!
+            forms[code] = Form(code: code, level: formLevels[code]!, indicatorCodes: list, indicatorSet: Set(list))
+        }
+
+        let sectorTable = try TemplateTable(url: templates.appendingPathComponent("sectors.csv"),
+                                            required: ["ma_nganh", "ten_nganh", "phai_bao_cao"])
+        let sectors: [Sector] = try sectorTable.rows.filter { !$0["ma_nganh"].isEmpty }.map { row in
+            let e: SectorExpectation
+            switch row["phai_bao_cao"] {
+            case "moi_tinh", "": e = .everyProvince
+            case "khong": e = .optional
+            default: e = .group(row["phai_bao_cao"])
+            }
+            guard forms[row["ma_nganh"]] != nil else {
+                throw ConfigurationError(file: sectorTable.file, line: row.line, "ngành \(row["ma_nganh"]) chưa có biểu mẫu trong forms.csv")
+            }
+            return Sector(code: row["ma_nganh"], name: row["ten_nganh"], expectation: e)
+        }
+
+        let groupTable = try TemplateTable(url: templates.appendingPathComponent("province-groups.csv"),
+                                           required: ["nhom", "danh_muc", "ma_tinh"])
+        var groups: [String: [String: Set<String>]] = [:]
+        for row in groupTable.rows where !row["nhom"].isEmpty {
+            groups[row["nhom"], default: [:]][row["danh_muc"], default: []].insert(row["ma_tinh"])
+        }
+
+        var categoryNames: [String: String] = [:]
+        let categoryTable = try TemplateTable(url: templates.appendingPathComponent("categories.csv"),
+                                              required: ["ma_phan_to", "ten_phan_to"])
+        for row in categoryTable.rows { categoryNames[row["ma_phan_to"]] = row["ten_phan_to"] }
+
+        let registries = try loadRegistries(templates: templates, sectors: sectors, groups: groups)
+        return Catalog(indicators: indicators, forms: forms, formOrder: formCodes, sectors: sectors,
+                       categoryNames: categoryNames, registries: registries, slotCount: slot, byCode: byCode)
+    }
+
+    private static func loadRegistries(templates: URL, sectors: [Sector], groups: [String: [String: Set<String>]]) throws -> Registries {
+        let table = try TemplateTable(url: templates.appendingPathComponent("registries.csv"),
+                                      required: ["ma_danh_muc", "tep_don_vi", "hieu_luc_tu", "hieu_luc_den"])
+        var registries: [Registry] = []
+        for row in table.rows where !row["ma_danh_muc"].isEmpty {
+            func date(_ column: String) throws -> DateComponents? {
+                let text = row[column]
+                if text.isEmpty { return nil }
+                let parts = text.split(separator: "-").compactMap { Int($0) }
+                guard parts.count == 3 else {
+                    throw ConfigurationError(file: table.file, line: row.line, "\(column) \"\(text)\" phải có dạng YYYY-MM-DD")
+                }
+                return DateComponents(year: parts[0], month: parts[1], day: parts[2])
+            }
+            let fileName = row["tep_don_vi"]
+            guard !fileName.contains("/"), !fileName.hasPrefix(".") else {
+                throw ConfigurationError(file: table.file, line: row.line, "tên tệp \"\(fileName)\" phải nằm trong thư mục templates/")
+            }
+            let unitsTable = try TemplateTable(url: templates.appendingPathComponent(fileName),
+                                               required: ["code", "name", "level", "type", "parent_code"])
+            var units: [Unit] = []
+            var seen: Set<String> = []
+            for u in unitsTable.rows where !u["code"].isEmpty {
+                guard let level = UnitLevel(rawValue: u["level"]), level != .department else {
+                    throw ConfigurationError(file: unitsTable.file, line: u.line, "cấp \"\(u["level"])\" không hợp lệ (nation, province, district, commune)")
+                }
+                guard seen.insert(u["code"]).inserted else {
+                    throw ConfigurationError(file: unitsTable.file, line: u.line, "mã đơn vị \(u["code"]) bị lặp")
+                }
+                units.append(Unit(code: u["code"], name: u["name"], level: level, type: u["type"], parentCode: u["parent_code"]))
+            }
+            for u in units where !u.parentCode.isEmpty && !seen.contains(u.parentCode) {
+                throw ConfigurationError(file: unitsTable.file, "đơn vị \(u.code) có mã cấp trên \(u.parentCode) không tồn tại")
+            }
+            registries.append(Registry(id: row["ma_danh_muc"], validFrom: try date("hieu_luc_tu"), validTo: try date("hieu_luc_den"),
+                                       description: row["mo_ta"], units: units, sectors: sectors, provinceGroups: groups))
+        }
+        guard !registries.isEmpty else { throw ConfigurationError(file: table.file, "không có danh mục đơn vị nào") }
+        return Registries(all: registries)
+    }
+}
+
+extension ValueType {
+    var isNumericType: Bool { self == .integer || self == .decimal }
+}

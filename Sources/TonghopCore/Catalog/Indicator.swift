@@ -1,0 +1,108 @@
+/// How an indicator's values are written in a report.
+public enum ValueType: String, Sendable {
+    /// Whole numbers: counts of cases, people, sessions.
+    case integer
+    /// Numbers with a fractional part: kilograms, square metres, millions of đồng.
+    case decimal
+    /// `co` / `khong` (also `có`, `không`, `1`, `0`).
+    case yesNo = "yesno"
+    /// One value out of the indicator's categories (XA01: khong_ma_tuy, co_ma_tuy, trong_diem).
+    case category
+}
+
+/// How the values of sub-periods compose into a longer period (DOMAIN §3).
+public enum TimeAggregation: String, Sendable {
+    /// Flows: cases detected, sessions held.
+    case sum
+    /// Stocks: the latest sub-period's value (addicts under management).
+    case last
+    /// Opening stocks: the earliest sub-period's value (hotspots at the start).
+    case first
+    case max
+    case average
+    /// Yes/no: yes if any sub-period says yes.
+    case any
+}
+
+/// How the values of units compose up the tree (DOMAIN §3).
+public enum UnitAggregation: String, Sendable {
+    /// Add the children.
+    case sum
+    /// Never added up: the unit only coordinated, adding would double count.
+    case none
+    /// Count the units per answer (categorical and yes/no indicators).
+    case countOf = "count"
+}
+
+/// An indicator of the catalog (`templates/indicators.csv`).
+///
+/// Its values occupy consecutive slots of a ``FigureVector``: slot 0 is the total, then one
+/// slot per category. For a disaggregated count (NN01 by age group) the total is the sum of
+/// the parts; for a categorical or yes/no indicator each category slot counts the units that
+/// gave that answer, so a single commune's answer is a 1 in one slot.
+public struct Indicator: Sendable, Hashable {
+    public let code: String
+    public let name: String
+    public let measure: String
+    public let valueType: ValueType
+    public let time: TimeAggregation
+    public let unitRule: UnitAggregation
+    /// Disaggregation parts (numeric indicators) or the allowed answers (yes/no, categorical).
+    public let categories: [String]
+    /// The domain group shown above the columns (Vietnamese).
+    public let group: String
+    /// Position in the catalog.
+    public let index: Int
+    /// First slot in a ``FigureVector``.
+    public let slot: Int
+
+    public var slotCount: Int { 1 + categories.count }
+    public var isNumeric: Bool { valueType == .integer || valueType == .decimal }
+    /// A numeric indicator split into parts whose sum is the total.
+    public var isDisaggregated: Bool { isNumeric && !categories.isEmpty }
+    /// A yes/no or categorical indicator: counted per answer up the tree.
+    public var isAnswer: Bool { !isNumeric }
+
+    /// The slot of a category (nil for the total).
+    public func slot(for category: String?) -> Int? {
+        guard let category, !category.isEmpty else { return slot }
+        guard let i = categories.firstIndex(of: category) else { return nil }
+        return slot + 1 + i
+    }
+}
+
+/// A form: the indicators one kind of reporter fills in (`templates/forms.csv`).
+public struct Form: Sendable {
+    /// `XA`, `HUYEN`, or a sector code for a department.
+    public let code: String
+    /// Which units use it.
+    public let level: UnitLevel
+    /// Indicator codes, in the file's order.
+    public let indicatorCodes: [String]
+    public let indicatorSet: Set<String>
+}
+
+/// Which departments a sector expects reports from (`templates/sectors.csv`).
+public enum SectorExpectation: Sendable, Equatable {
+    /// Every province has it and must report.
+    case everyProvince
+    /// Only the provinces in a named group of `province-groups.csv` (border guard, customs).
+    case group(String)
+    /// It may report, but no report is expected.
+    case optional
+}
+
+/// A provincial sector (sở, ngành): its departments report on the form of the same code.
+public struct Sector: Sendable {
+    public let code: String
+    public let name: String
+    public let expectation: SectorExpectation
+
+    func isExpected(inProvince province: String, registry: String, groups: [String: [String: Set<String>]]) -> Bool {
+        switch expectation {
+        case .everyProvince: return true
+        case .optional: return false
+        case .group(let g): return groups[g]?[registry]?.contains(province) ?? false
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A configuration problem in `templates/`: the run cannot start (exit code 4).
+public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
+    public let file: String
+    public let line: Int?
+    public let message: String
+
+    public init(file: String, line: Int? = nil, _ message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String {
+        "Lỗi cấu hình: \(file)" + (line.map { ", dòng \($0)" } ?? "") + ": \(message)"
+    }
+}
+
+/// A CSV file of `templates/` read by its header names, so that an officer may reorder or add
+/// columns in Excel without breaking anything.
+struct TemplateTable {
+    struct Row {
+        let line: Int
+        let values: [String: String]
+        subscript(_ column: String) -> String { values[column] ?? "" }
+    }
+
+    let file: String
+    let rows: [Row]
+
+    init(url: URL, required: [String]) throws {
+        let name = url.lastPathComponent
+        guard let data = try? Data(contentsOf: url) else {
+            throw ConfigurationError(file: name, "không đọc được tệp (thiếu tệp hoặc không có quyền đọc)")
+        }
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard String(validating: bytes, as: UTF8.self) != nil else {
+            throw ConfigurationError(file: name, "tệp không phải UTF-8; hãy lưu lại dưới dạng CSV UTF-8")
+        }
+        let records: [CSVRecord]
+        do {
+            records = try CSVReader.parse(bytes, separator: CSVReader.detectSeparator(bytes)).filter { !$0.isBlank }
+        } catch {
+            guard case .unterminatedQuote(let line) = error else { throw ConfigurationError(file: name, "không đọc được") }
+            throw ConfigurationError(file: name, line: line, "dấu ngoặc kép mở mà không đóng")
+        }
+        guard let header = records.first else { throw ConfigurationError(file: name, "tệp rỗng") }
+        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        for r in required where !columns.contains(r) {
+            throw ConfigurationError(file: name, line: header.line, "thiếu cột \"\(r)\"")
+        }
+        self.file = name
+        self.rows = records.dropFirst().map { record in
+            var values: [String: String] = [:]
+            for (i, c) in columns.enumerated() where !c.isEmpty {
+                values[c] = record[i].trimmingCharacters(in: .whitespaces)
+            }
+            return Row(line: record.line, values: values)
+        }
+    }
+}

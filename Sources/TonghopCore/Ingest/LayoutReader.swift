@@ -1,0 +1,150 @@
+import Foundation
+
+/// Detects a file's layout from its header and reads it into ``RawReport``s.
+///
+/// Headers are matched loosely (case, diacritics, spaces) and in English too
+/// (`unit_code, period, indicator, category, value`), because officers retype them.
+public enum LayoutReader {
+    /// The meaning of a header cell or a form heading key.
+    enum Field: String {
+        case unit, unitName, period, form, indicator, indicatorName, category, measure, value, note, preparedBy, preparedOn
+    }
+
+    static let aliases: [String: Field] = [
+        "ma_don_vi": .unit, "don_vi": .unit, "unit_code": .unit, "unit": .unit, "orgunit": .unit, "ma_dv": .unit,
+        "ten_don_vi": .unitName, "unit_name": .unitName,
+        "ky_bao_cao": .period, "ky": .period, "period": .period,
+        "bieu_mau": .form, "form": .form,
+        "ma_chi_tieu": .indicator, "chi_tieu": .indicator, "indicator": .indicator, "dataelement": .indicator,
+        "ten_chi_tieu": .indicatorName, "indicator_name": .indicatorName,
+        "phan_to": .category, "category": .category, "categoryoptioncombo": .category,
+        "don_vi_tinh": .measure, "measure": .measure, "unit_of_measure": .measure,
+        "gia_tri": .value, "value": .value, "so_lieu": .value,
+        "ghi_chu": .note, "note": .note, "comment": .note,
+        "nguoi_lap": .preparedBy, "prepared_by": .preparedBy,
+        "ngay_lap": .preparedOn, "prepared_on": .preparedOn, "date": .preparedOn,
+    ]
+
+    static func field(_ header: String) -> Field? {
+        let key = ValueParsing.foldedKey(header).replacingOccurrences(of: " ", with: "_")
+        return aliases[key]
+    }
+
+    public static func read(_ records: [CSVRecord], file: String) -> LayoutReading {
+        let rows = records.filter { !$0.isBlank }
+        guard let first = rows.first else {
+            return LayoutReading(layout: nil, problems: [Problem(.error, .emptyFile, file: file)])
+        }
+        let headerFields = first.fields.map(field)
+        if headerFields.first == .unit && !headerFields.contains(.period) && nonEmptyCount(first) <= 2 {
+            return readForm(rows, file: file)
+        }
+        if headerFields.contains(.unit) && headerFields.contains(.period) {
+            if headerFields.contains(.indicator) && headerFields.contains(.value) {
+                return readLong(rows, header: headerFields, file: file)
+            }
+            return readTable(rows, header: headerFields, file: file)
+        }
+        return LayoutReading(layout: nil, problems: [Problem(.error, .unknownLayout, file: file, line: first.line, column: 1,
+                                                              found: first.fields.prefix(6).joined(separator: ","))])
+    }
+
+    static func nonEmptyCount(_ r: CSVRecord) -> Int { r.fields.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count }
+
+    static func cell(_ r: CSVRecord, _ column: Int) -> SourceCell {
+        SourceCell(r[column].trimmingCharacters(in: .whitespaces), line: r.line, column: column + 1)
+    }
+
+    // MARK: Form
+
+    static func readForm(_ rows: [CSVRecord], file: String) -> LayoutReading {
+        var reading = LayoutReading(layout: .form)
+        var keys: [Field: SourceCell] = [:]
+        var index = 0
+        while index < rows.count {
+            let r = rows[index]
+            let f = field(r[0])
+            if f == .indicator { break }
+            if let f, keys[f] == nil { keys[f] = cell(r, 1) }
+            index += 1
+        }
+        for (required, name) in [(Field.unit, "don_vi"), (.period, "ky_bao_cao")] where keys[required] == nil {
+            reading.problems.append(Problem(.error, .missingKey, file: file, line: rows[0].line, detail: name))
+        }
+        guard index < rows.count else {
+            reading.problems.append(Problem(.error, .missingKey, file: file, line: rows.last?.line,
+                                            detail: "ma_chi_tieu,ten_chi_tieu,phan_to,don_vi_tinh,gia_tri,ghi_chu"))
+            return reading
+        }
+        let header = rows[index].fields.map(field)
+        guard let valueColumn = header.firstIndex(of: .value) else {
+            reading.problems.append(Problem(.error, .missingColumn, file: file, line: rows[index].line, detail: "gia_tri"))
+            return reading
+        }
+        guard let unit = keys[.unit], let period = keys[.period] else { return reading }
+        let indicatorColumn = header.firstIndex(of: .indicator)!
+        let categoryColumn = header.firstIndex(of: .category)
+        let values = rows[(index + 1)...].map { r in
+            RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) }, value: cell(r, valueColumn))
+        }
+        reading.reports = [RawReport(unit: unit, period: period, form: keys[.form], preparedOn: keys[.preparedOn]?.text,
+                                     line: rows[0].line, values: values)]
+        return reading
+    }
+
+    // MARK: Table
+
+    static func readTable(_ rows: [CSVRecord], header: [Field?], file: String) -> LayoutReading {
+        var reading = LayoutReading(layout: .table)
+        let headerRow = rows[0]
+        let unitColumn = header.firstIndex(of: .unit)!, periodColumn = header.firstIndex(of: .period)!
+        let formColumn = header.firstIndex(of: .form)
+        let preparedColumn = header.firstIndex(of: .preparedOn)
+        // Every column that is not a known field holds an indicator: `CODE` or `CODE.category`.
+        var indicatorColumns: [(column: Int, code: String, category: String?)] = []
+        for (i, f) in header.enumerated() where f == nil {
+            let text = headerRow[i].trimmingCharacters(in: .whitespaces)
+            if text.isEmpty { continue }
+            let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
+            indicatorColumns.append((i, parts[0], parts.count > 1 ? parts[1] : nil))
+        }
+        for r in rows.dropFirst() {
+            let values = indicatorColumns.map { c in
+                RawValue(indicator: SourceCell(c.code, line: headerRow.line, column: c.column + 1),
+                         category: c.category.map { SourceCell($0, line: headerRow.line, column: c.column + 1) },
+                         value: cell(r, c.column))
+            }
+            reading.reports.append(RawReport(unit: cell(r, unitColumn), period: cell(r, periodColumn),
+                                             form: formColumn.map { cell(r, $0) }, preparedOn: preparedColumn.map { r[$0] },
+                                             line: r.line, values: values))
+        }
+        return reading
+    }
+
+    // MARK: Long
+
+    static func readLong(_ rows: [CSVRecord], header: [Field?], file: String) -> LayoutReading {
+        var reading = LayoutReading(layout: .long)
+        let unitColumn = header.firstIndex(of: .unit)!, periodColumn = header.firstIndex(of: .period)!
+        let indicatorColumn = header.firstIndex(of: .indicator)!, valueColumn = header.firstIndex(of: .value)!
+        let categoryColumn = header.firstIndex(of: .category)
+        let formColumn = header.firstIndex(of: .form)
+        // Rows are grouped into one report per unit and period, in order of first appearance.
+        var order: [String] = []
+        var groups: [String: RawReport] = [:]
+        for r in rows.dropFirst() {
+            let unit = cell(r, unitColumn), period = cell(r, periodColumn)
+            let key = unit.text + "\u{1F}" + period.text
+            let value = RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) },
+                                 value: cell(r, valueColumn))
+            if groups[key] == nil {
+                order.append(key)
+                groups[key] = RawReport(unit: unit, period: period, form: formColumn.map { cell(r, $0) }, preparedOn: nil,
+                                        line: r.line, values: [])
+            }
+            groups[key]!.values.append(value)
+        }
+        reading.reports = order.map { groups[$0]! }
+        return reading
+    }
+}

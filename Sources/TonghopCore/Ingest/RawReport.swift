@@ -1,0 +1,50 @@
+/// A cell of an input file with its position, kept so that every message can point at it.
+public struct SourceCell: Sendable, Equatable {
+    public var text: String
+    public var line: Int
+    public var column: Int
+
+    public init(_ text: String, line: Int, column: Int) {
+        self.text = text
+        self.line = line
+        self.column = column
+    }
+}
+
+/// One value as read from a file, before validation.
+public struct RawValue: Sendable {
+    public var indicator: SourceCell
+    public var category: SourceCell?
+    public var value: SourceCell
+}
+
+/// The three input layouts of DOMAIN §5.
+public enum Layout: String, Sendable, Codable {
+    /// One unit, one period: key/value heading lines, then a table of indicators.
+    case form
+    /// Many units, one row each, one column per indicator (`MT01`, `NN01.duoi_18`).
+    case table
+    /// One value per row: `ma_don_vi,ky_bao_cao,ma_chi_tieu,phan_to,gia_tri`.
+    case long
+}
+
+/// One unit's report for one period as read from a file, before validation.
+public struct RawReport: Sendable {
+    public var unit: SourceCell
+    public var period: SourceCell
+    public var form: SourceCell?
+    /// The file's own date line (`ngay_lap`), which decides between duplicates.
+    public var preparedOn: String?
+    /// Where the report starts: the heading (form), the row (table) or its first row (long).
+    public var line: Int
+    public var values: [RawValue]
+}
+
+/// What a file's layout reader produced.
+public struct LayoutReading: Sendable {
+    public var layout: Layout?
+    public var reports: [RawReport] = []
+    /// Structural problems (missing columns, unknown layout); errors here concern the whole
+    /// file or one whole column.
+    public var problems: [Problem] = []
+}

@@ -1,0 +1,185 @@
+import Foundation
+
+/// The whole job, stage by stage: ingest → validate → store → aggregate → render.
+///
+/// The command line is a thin layer over this type; tests drive it directly too.
+public final class ReportingPipeline {
+    public let workspace: Workspace
+    public let catalog: Catalog
+    public var window: ReportingWindow = .decree09
+    /// Today as yyyymmdd: reports for periods that begin later are refused.
+    public var today: Int
+
+    public init(workspace: Workspace, today: Int = ReportingPipeline.todayKey()) throws {
+        self.workspace = workspace
+        self.catalog = try Catalog.load(from: workspace.templates)
+        self.today = today
+    }
+
+    public static func todayKey(_ date: Date = Date()) -> Int {
+        let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: date)
+        return c.year! * 10000 + c.month! * 100 + c.day!
+    }
+
+    // MARK: Ingest, validate, store
+
+    /// What one `rollup` did, for the summary printed at the end.
+    public struct IngestSummary: Sendable {
+        public var filesSeen = 0
+        public var filesUnchanged = 0
+        /// Every file read in this run, in path order.
+        public var outcomes: [FileOutcome] = []
+        public var stored = Store.BatchResult()
+        public var seconds: [String: Double] = [:]
+
+        public var accepted: Int { outcomes.filter { $0.status == .accepted }.count }
+        public var partial: Int { outcomes.filter { $0.status == .partial }.count }
+        public var rejected: Int { outcomes.filter { $0.status == .rejected }.count }
+    }
+
+    /// Reads every new or changed file under `inputs/`, validates it and stores what is good.
+    public func ingest(into store: Store, runId: Int64) throws -> IngestSummary {
+        var summary = IngestSummary()
+        let clock = Date()
+        let files = try InputScanner.scan(workspace.inputs)
+        summary.filesSeen = files.count
+        let known = try store.knownFiles()
+        // Unchanged size and modification time: not even read.
+        let candidates = files.filter { f in
+            guard let k = known[f.relativePath] else { return true }
+            return !(k.size == f.size && k.modifiedAt == f.modifiedAt)
+        }
+        let results = ParallelMap.map(candidates) { [catalog, today] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
+            let bytes: [UInt8]
+            do {
+                bytes = try [UInt8](Data(contentsOf: file.url))
+            } catch {
+                var o = FileOutcome(path: file.relativePath)
+                o.problems = [Problem(.error, .readFailed, file: file.relativePath, detail: error.localizedDescription)]
+                return (Store.IncomingFile(outcome: o, size: file.size, modifiedAt: file.modifiedAt, sha256: ""), nil)
+            }
+            let hash = SHA256.hex(bytes)
+            if let k = known[file.relativePath], k.sha256 == hash { return (nil, (k.id, file.modifiedAt)) }
+            let outcome = FileIntake.read(bytes, path: file.relativePath, catalog: catalog, today: today)
+            return (Store.IncomingFile(outcome: outcome, size: Int64(bytes.count), modifiedAt: file.modifiedAt, sha256: hash), nil)
+        }
+        summary.seconds["read"] = Date().timeIntervalSince(clock)
+        let incoming = results.compactMap(\.0)
+        try store.touch(fileIds: results.compactMap(\.touched))
+        summary.filesUnchanged = files.count - incoming.count
+        let storeClock = Date()
+        summary.stored = try store.store(incoming, runId: runId)
+        summary.seconds["store"] = Date().timeIntervalSince(storeClock)
+        summary.outcomes = incoming.map { file in
+            var o = file.outcome
+            o.problems += summary.stored.problems.filter { $0.file == o.path }
+            return o
+        }
+        return summary
+    }
+
+    // MARK: Aggregate and render
+
+    /// The periods to report by default: every period with data, and the halves and years
+    /// that contain them.
+    public func defaultPeriods(store: Store) throws -> [Period] {
+        var periods: Set<Period> = []
+        for p in try store.periodsWithData() {
+            periods.insert(p)
+            if p.kind == .quarter || p.kind == .half {
+                periods.insert(.year(p.year))
+                if p.kind == .quarter { periods.insert(.half(p.year, (p.index + 1) / 2)) }
+            }
+        }
+        return periods.sorted()
+    }
+
+    /// Adds up one period from the store.
+    public func rollup(_ period: Period, store: Store) throws -> Rollup {
+        guard let registry = catalog.registries.registry(for: period) else {
+            throw ConfigurationError(file: "registries.csv", "không có danh mục đơn vị nào có hiệu lực cho kỳ \(period.code)")
+        }
+        return Rollup(period: period, registry: registry, catalog: catalog,
+                      submissions: try store.activeSubmissions(periods: period.family))
+    }
+
+    /// Writes the workbooks (and the long-layout CSV beside each) of a period: the national
+    /// one and one per province with data, or only the scope asked for. Returns the files written.
+    public func writeReports(_ period: Period, scope: String? = nil, store: Store) throws -> [URL] {
+        let rollup = try rollup(period, store: store)
+        let registry = rollup.registry
+        guard let nation = registry.nation else { return [] }
+        var scopes: [Unit]
+        if let scope {
+            guard let unit = registry.unit(scope), unit.level == .nation || unit.level == .province else {
+                throw ConfigurationError(file: "--scope", "\(scope) không phải mã quốc gia (VN) hay mã tỉnh của danh mục \(registry.id)")
+            }
+            scopes = [unit]
+        } else {
+            scopes = [nation] + registry.children(of: nation.code).filter { rollup.total($0.code).reportingUnits > 0 }
+        }
+        let problems = try store.problems(periods: period.family)
+        let createdAt = Self.documentDate(period, window: window)
+        var written: [URL] = []
+        for scopeUnit in scopes {
+            let builder = ReportBuilder(scope: scopeUnit, rollup: rollup, problems: problems, window: window)
+            let url = ReportNaming.workbook(workspace.outputs, period, scopeUnit)
+            let title = "Báo cáo tổng hợp \(period.vietnameseName) - \(scopeUnit.name)"
+            try WorkbookWriter.write(builder.sheets(), to: url, title: title, createdAt: createdAt)
+            written.append(url)
+            let csv = ReportNaming.export(workspace.outputs, period, scopeUnit)
+            try AtomicFile.write(LongExport.csv(scope: scopeUnit.code, rollup: rollup), to: csv)
+            written.append(csv)
+        }
+        return written
+    }
+
+    /// The document date of a report: the last day of its window, from the data, never the
+    /// clock, so that the same store gives byte-identical workbooks.
+    static func documentDate(_ period: Period, window: ReportingWindow) -> Date {
+        let end = window.window(period).to
+        var c = DateComponents()
+        c.year = end.year
+        c.month = end.month
+        c.day = end.day
+        c.hour = 12
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar.date(from: c)!
+    }
+}
+
+/// Maps over an array on every core, keeping the order of the results.
+enum ParallelMap {
+    static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let box = ResultBox<R>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in
+            box.set(i, transform(items[i]))
+        }
+        return box.values.map { $0! }
+    }
+
+    private final class ResultBox<R>: @unchecked Sendable {
+        var values: [R?]
+        let lock = NSLock()
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ v: R) {
+            lock.lock()
+            values[i] = v
+            lock.unlock()
+        }
+    }
+}
+
+/// Writes a text file under a temporary name and renames it into place.
+public enum AtomicFile {
+    public static func write(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        try Data(text.utf8).write(to: temporary)
+        if rename(temporary.path, url.path) != 0 {
+            try? FileManager.default.removeItem(at: temporary)
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path])
+        }
+    }
+}

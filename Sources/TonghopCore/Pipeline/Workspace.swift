@@ -1,0 +1,35 @@
+import Foundation
+
+/// Where a run reads and writes: `templates/`, `inputs/`, `outputs/` and the store.
+///
+/// By default all four live in one home folder (the current directory); each can be moved on
+/// its own, which is what cron jobs and tests do.
+public struct Workspace: Sendable {
+    public var templates: URL
+    public var inputs: URL
+    public var outputs: URL
+    public var store: URL
+
+    public init(home: URL, templates: URL? = nil, inputs: URL? = nil, outputs: URL? = nil, store: URL? = nil) {
+        self.templates = templates ?? home.appendingPathComponent("templates")
+        self.inputs = inputs ?? home.appendingPathComponent("inputs")
+        self.outputs = outputs ?? home.appendingPathComponent("outputs")
+        self.store = store ?? home.appendingPathComponent("tonghop.sqlite")
+    }
+}
+
+/// The exit codes of every command, for cron and scripts (documented in the README).
+public enum ExitStatus: Int32, Sendable {
+    /// Everything read was accepted (warnings allowed).
+    case success = 0
+    /// The run failed: an output could not be written, the store could not be opened.
+    case failure = 1
+    /// The run completed, but some files or rows were rejected.
+    case rejected = 2
+    /// Reserved for `run`: nothing new in `inputs/`, nothing written.
+    case nothingToDo = 3
+    /// `templates/` is missing or wrong.
+    case configuration = 4
+    /// Another run holds the store's lock.
+    case locked = 5
+}

@@ -1,0 +1,64 @@
+/// A sheet as data: what each cell holds and how it should look, before any file is written.
+/// Builders produce it (pure, testable); ``WorkbookWriter`` writes it.
+public struct SheetModel: Sendable {
+    public enum Value: Sendable, Equatable {
+        case text(String)
+        case number(Double)
+        /// A formula and the value it computes.
+        case formula(String, Double)
+        case empty
+    }
+
+    /// The look of a cell, by what it is; ``WorkbookWriter`` maps each to a format.
+    public enum Role: Sendable, Hashable {
+        case agency, agencyUnderline, motto, mottoUnderline, title, subtitle, note
+        case columnHeader, groupHeader
+        case text, code, integer, decimal, percent
+        case totalLabel, totalInteger, totalDecimal, totalPercent
+        /// A figure from a unit whose reports do not cover the whole period.
+        case partialInteger, partialDecimal
+    }
+
+    public struct Cell: Sendable, Equatable {
+        public var value: Value
+        public var role: Role
+    }
+
+    public struct Merge: Sendable {
+        public var firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int
+        public var text: String
+        public var role: Role
+    }
+
+    public var name: String
+    public private(set) var cells: [Int: [Int: Cell]] = [:]
+    public private(set) var merges: [Merge] = []
+    public var columnWidths: [Int: Double] = [:]
+    public var rowHeights: [Int: Double] = [:]
+    /// Rows above and columns left of this cell stay in view.
+    public var freeze: (row: Int, column: Int)?
+    /// Header rows printed on every page.
+    public var repeatRows: ClosedRange<Int>?
+    public private(set) var lastRow = 0
+    public private(set) var lastColumn = 0
+
+    public init(name: String) { self.name = name }
+
+    public mutating func set(_ row: Int, _ column: Int, _ value: Value, _ role: Role) {
+        cells[row, default: [:]][column] = Cell(value: value, role: role)
+        lastRow = max(lastRow, row)
+        lastColumn = max(lastColumn, column)
+    }
+
+    public mutating func merge(_ r1: Int, _ c1: Int, _ r2: Int, _ c2: Int, _ text: String, _ role: Role) {
+        if r1 == r2 && c1 == c2 {
+            set(r1, c1, .text(text), role)
+            return
+        }
+        merges.append(Merge(firstRow: r1, firstColumn: c1, lastRow: r2, lastColumn: c2, text: text, role: role))
+        lastRow = max(lastRow, r2)
+        lastColumn = max(lastColumn, c2)
+    }
+
+    public func cell(_ row: Int, _ column: Int) -> Cell? { cells[row]?[column] }
+}

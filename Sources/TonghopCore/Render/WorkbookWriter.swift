@@ -1,0 +1,86 @@
+import Foundation
+import Spreadsheet
+
+/// Writes ``SheetModel``s into an `.xlsx` file, atomically: the workbook is written under a
+/// temporary name beside the target and renamed over it only when complete, so a run killed
+/// half-way never leaves a half-written workbook where an officer would open it.
+public enum WorkbookWriter {
+    public static func write(_ sheets: [SheetModel], to url: URL, title: String, createdAt: Date) throws {
+        let directory = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        do {
+            let workbook = try Workbook(path: temporary.path, title: title, createdAt: createdAt)
+            for model in sheets { try write(model, into: workbook) }
+            try workbook.close()
+            if rename(temporary.path, url.path) != 0 {
+                throw SpreadsheetError(message: String(cString: strerror(errno)), action: "đổi tên thành \(url.path)")
+            }
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    static func write(_ model: SheetModel, into workbook: Workbook) throws {
+        let sheet = try workbook.addWorksheet(model.name)
+        for (column, width) in model.columnWidths.sorted(by: { $0.key < $1.key }) {
+            try sheet.setColumns(column, column, width: width)
+        }
+        for (row, height) in model.rowHeights.sorted(by: { $0.key < $1.key }) {
+            try sheet.setRow(row, height: height)
+        }
+        for m in model.merges {
+            try sheet.merge(m.firstRow, m.firstColumn, m.lastRow, m.lastColumn, text: m.text, style: style(m.role))
+        }
+        for row in model.cells.keys.sorted() {
+            let cells = model.cells[row]!
+            for column in cells.keys.sorted() {
+                let cell = cells[column]!
+                let s = style(cell.role)
+                switch cell.value {
+                case .text(let t): try sheet.write(row, column, text: t, style: s)
+                case .number(let n): try sheet.write(row, column, number: n, style: s)
+                case .formula(let f, let v): try sheet.writeFormula(row, column, f, value: v, style: s)
+                case .empty: try sheet.writeBlank(row, column, style: s)
+                }
+            }
+        }
+        if let f = model.freeze { try sheet.freezePanes(row: f.row, column: f.column) }
+        try sheet.setupPrint(repeatRows: model.repeatRows, printArea: (model.lastRow, model.lastColumn),
+                             footer: "&L&\"Times New Roman\"&9\(model.name)&R&\"Times New Roman\"&9Trang &P/&N")
+    }
+
+    static let integerFormat = "#,##0"
+    static let decimalFormat = "#,##0.00"
+    static let percentFormat = "0.0%"
+
+    static func style(_ role: SheetModel.Role) -> CellStyle {
+        CellStyle { s in
+            switch role {
+            case .agency: s.bold = false; s.horizontal = .center; s.fontSize = 12
+            case .agencyUnderline: s.bold = true; s.underline = true; s.horizontal = .center
+            case .motto: s.bold = true; s.horizontal = .center
+            case .mottoUnderline: s.bold = true; s.underline = true; s.horizontal = .center; s.fontSize = 13
+            case .title: s.bold = true; s.fontSize = 14; s.horizontal = .center
+            case .subtitle: s.bold = true; s.horizontal = .center
+            case .note: s.italic = true; s.fontSize = 11
+            case .columnHeader:
+                s.bold = true; s.border = true; s.wrap = true; s.horizontal = .center; s.fontSize = 11; s.fill = 0xDDEBF7
+            case .groupHeader:
+                s.bold = true; s.border = true; s.wrap = true; s.horizontal = .center; s.fill = 0xBDD7EE
+            case .text: s.border = true; s.wrap = true
+            case .code: s.border = true; s.horizontal = .center
+            case .integer: s.border = true; s.numberFormat = integerFormat
+            case .decimal: s.border = true; s.numberFormat = decimalFormat
+            case .percent: s.border = true; s.numberFormat = percentFormat
+            case .totalLabel: s.border = true; s.bold = true; s.fill = 0xF2F2F2
+            case .totalInteger: s.border = true; s.bold = true; s.numberFormat = integerFormat; s.fill = 0xF2F2F2
+            case .totalDecimal: s.border = true; s.bold = true; s.numberFormat = decimalFormat; s.fill = 0xF2F2F2
+            case .totalPercent: s.border = true; s.bold = true; s.numberFormat = percentFormat; s.fill = 0xF2F2F2
+            case .partialInteger: s.border = true; s.italic = true; s.numberFormat = integerFormat; s.fill = 0xFFF2CC
+            case .partialDecimal: s.border = true; s.italic = true; s.numberFormat = decimalFormat; s.fill = 0xFFF2CC
+            }
+        }
+    }
+}

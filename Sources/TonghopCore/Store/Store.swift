@@ -1,0 +1,342 @@
+import Foundation
+import GRDB
+
+/// The embedded SQLite store: every input file seen, every version of every submission,
+/// every problem, every run. Nothing is deleted by normal operation; a newer version of a
+/// report marks the older one inactive (`supersededBy`).
+///
+/// Submissions keep their values as a compact text payload (one `code\tcategory\tvalue` line
+/// each) instead of one row per value: a national year is a million values, and a row each
+/// would make storing them the slowest stage of the run.
+public final class Store: @unchecked Sendable {
+    public let path: String
+    let db: DatabaseQueue
+
+    public init(path: String) throws {
+        self.path = path
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        db = try DatabaseQueue(path: path, configuration: config)
+        try db.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        try Store.migrator.migrate(db)
+    }
+
+    /// Named, forward-only schema migrations.
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: files, submissions, problems, runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    command TEXT NOT NULL,
+                    startedAt TEXT NOT NULL,
+                    finishedAt TEXT,
+                    summary TEXT
+                );
+                CREATE TABLE inputFile (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    runId INTEGER NOT NULL REFERENCES run(id),
+                    path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modifiedAt DOUBLE NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    layout TEXT,
+                    encoding TEXT,
+                    status TEXT NOT NULL,
+                    ingestedAt TEXT NOT NULL
+                );
+                CREATE INDEX inputFile_path ON inputFile(path, id);
+                CREATE TABLE submission (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    fileId INTEGER NOT NULL REFERENCES inputFile(id),
+                    unitCode TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    form TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    preparedOn TEXT,
+                    version INTEGER NOT NULL,
+                    active INTEGER NOT NULL,
+                    supersededBy INTEGER REFERENCES submission(id),
+                    payload TEXT NOT NULL
+                );
+                CREATE INDEX submission_active ON submission(period, active);
+                CREATE INDEX submission_unit ON submission(unitCode, period, form);
+                CREATE TABLE problem (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    fileId INTEGER NOT NULL REFERENCES inputFile(id),
+                    severity INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    line INTEGER,
+                    col INTEGER,
+                    found TEXT,
+                    expected TEXT,
+                    detail TEXT,
+                    unitCode TEXT,
+                    period TEXT
+                );
+                CREATE INDEX problem_file ON problem(fileId);
+                """)
+        }
+        return m
+    }
+
+    // MARK: Runs
+
+    public func beginRun(command: String, at date: Date = Date()) throws -> Int64 {
+        try db.write { db in
+            try db.execute(sql: "INSERT INTO run (command, startedAt) VALUES (?, ?)", arguments: [command, Store.timestamp(date)])
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishRun(_ id: Int64, summary: String, at date: Date = Date()) throws {
+        try db.write { db in
+            try db.execute(sql: "UPDATE run SET finishedAt = ?, summary = ? WHERE id = ?",
+                           arguments: [Store.timestamp(date), summary, id])
+        }
+    }
+
+    // MARK: Files
+
+    /// What the store knows of a path: its latest version.
+    public struct KnownFile: Sendable {
+        public let id: Int64
+        public let size: Int64
+        public let modifiedAt: Double
+        public let sha256: String
+    }
+
+    /// The latest version of every input path seen.
+    public func knownFiles() throws -> [String: KnownFile] {
+        try db.read { db in
+            var result: [String: KnownFile] = [:]
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.id, f.path, f.size, f.modifiedAt, f.sha256 FROM inputFile f
+                JOIN (SELECT MAX(id) AS id FROM inputFile GROUP BY path) latest ON latest.id = f.id
+                """)
+            while let row = try rows.next() {
+                result[row["path"]] = KnownFile(id: row["id"], size: row["size"], modifiedAt: row["modifiedAt"], sha256: row["sha256"])
+            }
+            return result
+        }
+    }
+
+    /// Records that a known file was touched (new modification time) without changing.
+    public func touch(fileIds: [(Int64, Double)]) throws {
+        guard !fileIds.isEmpty else { return }
+        try db.write { db in
+            let statement = try db.makeStatement(sql: "UPDATE inputFile SET modifiedAt = ? WHERE id = ?")
+            for (id, modified) in fileIds { try statement.execute(arguments: [modified, id]) }
+        }
+    }
+
+    /// A file read in this run, with what the run found in it.
+    public struct IncomingFile: Sendable {
+        public var outcome: FileOutcome
+        public var size: Int64
+        public var modifiedAt: Double
+        public var sha256: String
+
+        public init(outcome: FileOutcome, size: Int64, modifiedAt: Double, sha256: String) {
+            self.outcome = outcome
+            self.size = size
+            self.modifiedAt = modifiedAt
+            self.sha256 = sha256
+        }
+    }
+
+    /// What storing a batch did.
+    public struct BatchResult: Sendable {
+        public var submissionsStored = 0
+        public var valuesStored = 0
+        /// Submissions that replaced an earlier version from an earlier run.
+        public var superseded = 0
+        /// Problems the batch itself raised (a file that lost to a newer one).
+        public var problems: [Problem] = []
+    }
+
+    /// Stores a batch of files in one transaction.
+    ///
+    /// Within the batch, reports for the same unit, period and form are applied oldest first,
+    /// by their own date line, then the file's modification time, then path, so the newest
+    /// wins; the losers stay in the store as superseded versions and a notice names the winner.
+    /// A new version of a path retires whatever its earlier version had sent.
+    public func store(_ files: [IncomingFile], runId: Int64, at date: Date = Date()) throws -> BatchResult {
+        try db.write { db in
+            var result = BatchResult()
+            let now = Store.timestamp(date)
+            var current: [String: (id: Int64, version: Int, fileId: Int64)] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, unitCode, period, form, version, fileId FROM submission WHERE active = 1")
+            while let row = try rows.next() {
+                let key = Store.key(row["unitCode"], row["period"], row["form"])
+                current[key] = (row["id"], row["version"], row["fileId"])
+            }
+            let previousVersions = try Dictionary(
+                Row.fetchAll(db, sql: "SELECT path, MAX(id) AS id FROM inputFile GROUP BY path").map { ($0["path"] as String, $0["id"] as Int64) },
+                uniquingKeysWith: { a, _ in a })
+
+            let insertFile = try db.makeStatement(sql: """
+                INSERT INTO inputFile (runId, path, size, modifiedAt, sha256, layout, encoding, status, ingestedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertProblem = try db.makeStatement(sql: """
+                INSERT INTO problem (fileId, severity, code, line, col, found, expected, detail, unitCode, period)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let insertSubmission = try db.makeStatement(sql: """
+                INSERT INTO submission (fileId, unitCode, period, form, line, preparedOn, version, active, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
+                """)
+            let supersede = try db.makeStatement(sql: "UPDATE submission SET active = 0, supersededBy = ? WHERE id = ?")
+            let retire = try db.makeStatement(sql: "UPDATE submission SET active = 0 WHERE fileId = ? AND active = 1")
+
+            var fileIds: [Int64] = []
+            for file in files {
+                let o = file.outcome
+                try insertFile.execute(arguments: [runId, o.path, file.size, file.modifiedAt, file.sha256,
+                                                   o.layout?.rawValue, o.encoding, o.status.rawValue, now])
+                let fileId = db.lastInsertedRowID
+                fileIds.append(fileId)
+                // A new version of a path withdraws what the old version sent; its reports that
+                // the new version repeats are then superseded one by one below, keeping versions.
+                if let previous = previousVersions[o.path] { try retire.execute(arguments: [previous]) }
+            }
+
+            // Apply submissions oldest first so that the newest of a batch wins.
+            var pending: [(file: Int, submission: Submission, order: (Int, Double, String))] = []
+            for (i, file) in files.enumerated() {
+                for s in file.outcome.submissions {
+                    pending.append((i, s, (Store.dateKey(s.preparedOn), file.modifiedAt, file.outcome.path)))
+                }
+            }
+            pending.sort { a, b in
+                if a.order.0 != b.order.0 { return a.order.0 < b.order.0 }
+                if a.order.1 != b.order.1 { return a.order.1 < b.order.1 }
+                return a.order.2 < b.order.2
+            }
+            var winnerOfBatch: [String: (file: Int, line: Int)] = [:]
+            var batchProblems: [Int: [Problem]] = [:]
+            for item in pending {
+                let s = item.submission
+                let key = Store.key(s.unitCode, s.period.code, s.form)
+                let previous = current[key]
+                try insertSubmission.execute(arguments: [fileIds[item.file], s.unitCode, s.period.code, s.form, s.line,
+                                                         s.preparedOn, (previous?.version ?? 0) + 1, Store.payload(s.values)])
+                let id = db.lastInsertedRowID
+                if let previous {
+                    try supersede.execute(arguments: [id, previous.id])
+                    if let loser = winnerOfBatch[key] {
+                        let p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
+                                        detail: files[item.file].outcome.path + (s.preparedOn.map { " (ngày lập \($0))" } ?? ""),
+                                        unitCode: s.unitCode, period: s.period.code)
+                        batchProblems[loser.file, default: []].append(p)
+                    } else {
+                        result.superseded += 1
+                    }
+                }
+                current[key] = (id, (previous?.version ?? 0) + 1, fileIds[item.file])
+                winnerOfBatch[key] = (item.file, s.line)
+                result.submissionsStored += 1
+                result.valuesStored += s.values.count
+            }
+
+            for (i, file) in files.enumerated() {
+                let problems = file.outcome.problems + (batchProblems[i] ?? [])
+                for p in problems {
+                    try insertProblem.execute(arguments: [fileIds[i], p.severity.rawValue, p.code.rawValue, p.line, p.column,
+                                                          p.found, p.expected, p.detail, p.unitCode, p.period])
+                }
+                result.problems += batchProblems[i] ?? []
+            }
+            return result
+        }
+    }
+
+    // MARK: Reading back
+
+    /// The active submissions for the given periods.
+    public func activeSubmissions(periods: [Period]) throws -> [Submission] {
+        guard !periods.isEmpty else { return [] }
+        return try db.read { db in
+            let placeholders = Array(repeating: "?", count: periods.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT unitCode, period, form, line, preparedOn, payload FROM submission
+                WHERE active = 1 AND period IN (\(placeholders)) ORDER BY id
+                """, arguments: StatementArguments(periods.map(\.code)))
+            var result: [Submission] = []
+            while let row = try rows.next() {
+                guard let period = Period.parse(row["period"]) else { continue }
+                result.append(Submission(unitCode: row["unitCode"], period: period, form: row["form"], line: row["line"],
+                                         preparedOn: row["preparedOn"], values: Store.values(fromPayload: row["payload"])))
+            }
+            return result
+        }
+    }
+
+    /// Every period some active submission is for.
+    public func periodsWithData() throws -> [Period] {
+        try db.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT period FROM submission WHERE active = 1").compactMap(Period.parse).sorted()
+        }
+    }
+
+    /// The problems of the latest version of every input file, for the given periods.
+    public func problems(periods: [Period]) throws -> [Problem] {
+        guard !periods.isEmpty else { return [] }
+        return try db.read { db in
+            let placeholders = Array(repeating: "?", count: periods.count).joined(separator: ",")
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT f.path, p.* FROM problem p
+                JOIN inputFile f ON f.id = p.fileId
+                JOIN (SELECT MAX(id) AS id FROM inputFile GROUP BY path) latest ON latest.id = f.id
+                WHERE p.period IN (\(placeholders))
+                ORDER BY f.path, p.line, p.id
+                """, arguments: StatementArguments(periods.map(\.code)))
+            return rows.compactMap { row in
+                guard let severity = Severity(rawValue: row["severity"]), let code = ProblemCode(rawValue: row["code"]) else { return nil }
+                return Problem(severity, code, file: row["path"], line: row["line"], column: row["col"], found: row["found"],
+                               expected: row["expected"], detail: row["detail"], unitCode: row["unitCode"], period: row["period"])
+            }
+        }
+    }
+
+    // MARK: Encoding
+
+    static func key(_ unit: String, _ period: String, _ form: String) -> String { unit + "|" + period + "|" + form }
+
+    static func payload(_ values: [StoredValue]) -> String {
+        var s = ""
+        for v in values {
+            s += v.indicator + "\t" + v.category + "\t" + LongExport.number(v.value) + "\n"
+        }
+        return s
+    }
+
+    static func values(fromPayload payload: String) -> [StoredValue] {
+        payload.split(separator: "\n").compactMap { line in
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
+            guard parts.count == 3, let v = Double(parts[2]) else { return nil }
+            return StoredValue(String(parts[0]), String(parts[1]), v)
+        }
+    }
+
+    /// `2024-06-12` or `12/06/2024` as 20240612; 0 when absent or unreadable.
+    static func dateKey(_ text: String?) -> Int {
+        guard let text else { return 0 }
+        let parts = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        guard parts.count == 3 else { return 0 }
+        if parts[0] > 31 { return parts[0] * 10000 + parts[1] * 100 + parts[2] }
+        return parts[2] * 10000 + parts[1] * 100 + parts[0]
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f.string(from: date)
+    }
+}

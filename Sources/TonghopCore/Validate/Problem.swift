@@ -1,0 +1,60 @@
+/// How serious a problem is.
+public enum Severity: Int, Sendable, Comparable, Codable {
+    /// The file (form layout) or the row (table and long layouts) is rejected.
+    case error = 0
+    /// Accepted, with a note to check.
+    case warning = 1
+    /// Said for the record (a file that lost to a newer one, an assumed encoding).
+    case notice = 2
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.rawValue < b.rawValue }
+}
+
+/// What kind of problem: each has one Vietnamese and one English wording in ``Messages``.
+public enum ProblemCode: String, Sendable, Codable, CaseIterable {
+    // Structure of the file.
+    case notText, notUTF8, tooLarge, emptyFile, unterminatedQuote, unknownLayout, missingColumn, missingKey, unknownColumn
+    // Identity of the report.
+    case unknownUnit, unitNotInForce, unknownPeriod, periodInFuture, unknownForm, formMismatch, unitCannotReport
+    // Values.
+    case unknownIndicator, indicatorNotInForm, notANumber, negativeValue, decimalInInteger, unknownCategory,
+         notYesNo, partsMismatch, duplicateValue, answerCountNotSingle, noValues
+    // Between files of a batch.
+    case lostToNewerFile, readFailed
+}
+
+/// One problem found in an input file: where, what was found, what was expected.
+///
+/// `line` and `column` are 1-based positions in the file as a spreadsheet shows it.
+public struct Problem: Sendable, Equatable, Codable {
+    public var severity: Severity
+    public var code: ProblemCode
+    /// Path relative to `inputs/`.
+    public var file: String
+    public var line: Int?
+    public var column: Int?
+    /// The text found in the file (quoted in the message).
+    public var found: String?
+    /// What was expected instead, already worded for people ("số nguyên không âm").
+    public var expected: String?
+    /// Extra facts the message needs (another file's name, a sum).
+    public var detail: String?
+    /// The unit and period concerned, when known (for the reports' problem sheets).
+    public var unitCode: String?
+    public var period: String?
+
+    public init(_ severity: Severity, _ code: ProblemCode, file: String, line: Int? = nil, column: Int? = nil,
+                found: String? = nil, expected: String? = nil, detail: String? = nil,
+                unitCode: String? = nil, period: String? = nil) {
+        self.severity = severity
+        self.code = code
+        self.file = file
+        self.line = line
+        self.column = column
+        self.found = found
+        self.expected = expected
+        self.detail = detail
+        self.unitCode = unitCode
+        self.period = period
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+
+/// Reads one value cell as officers type it.
+///
+/// Integer fields take `1234`, `1.234` and `1 234` (Vietnamese thousands); decimal fields take
+/// `1,5` (decimal comma) and `1.5`. The field's type settles `12.000` and `12,000`: in an integer
+/// field both are twelve thousand.
+public enum ValueParsing {
+    public enum Number: Equatable {
+        case value(Double)
+        case notANumber
+        case negative(Double)
+        case fractionInInteger(Double)
+    }
+
+    public static func number(_ raw: String, integer: Bool) -> Number {
+        var t = raw.trimmingCharacters(in: .whitespaces)
+        t.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
+        var negative = false
+        if t.hasPrefix("-") || t.hasPrefix("−") {
+            negative = true
+            t.removeFirst()
+        }
+        guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
+              t.first!.isNumber, t.last!.isNumber else { return .notANumber }
+        let dots = t.filter { $0 == "." }.count
+        let commas = t.filter { $0 == "," }.count
+        let normalized: String
+        if dots > 0 && commas > 0 {
+            // Both: the last one is the decimal mark, the other groups thousands.
+            let lastDot = t.lastIndex(of: ".")!, lastComma = t.lastIndex(of: ",")!
+            let decimalMark: Character = lastDot > lastComma ? "." : ","
+            let thousands: Character = decimalMark == "." ? "," : "."
+            guard groupsOfThree(t.split(separator: decimalMark)[0], separator: thousands),
+                  t.filter({ $0 == decimalMark }).count == 1 else { return .notANumber }
+            normalized = t.replacingOccurrences(of: String(thousands), with: "").replacingOccurrences(of: ",", with: ".")
+        } else if dots + commas == 0 {
+            normalized = t
+        } else {
+            let mark: Character = dots > 0 ? "." : ","
+            let count = max(dots, commas)
+            let groupsThousands = groupsOfThree(Substring(t), separator: mark)
+            if count > 1 {
+                guard groupsThousands else { return .notANumber }
+                normalized = t.replacingOccurrences(of: String(mark), with: "")
+            } else if integer && groupsThousands {
+                normalized = t.replacingOccurrences(of: String(mark), with: "")
+            } else {
+                normalized = t.replacingOccurrences(of: ",", with: ".")
+            }
+        }
+        guard let v = Double(normalized), v.isFinite else { return .notANumber }
+        if negative && v != 0 { return .negative(-v) }
+        if integer && v.rounded() != v { return .fractionInInteger(v) }
+        return .value(v)
+    }
+
+    /// Whether `text` is digits grouped by threes with `separator` (`1.234.567`).
+    static func groupsOfThree(_ text: Substring, separator: Character) -> Bool {
+        let groups = text.split(separator: separator, omittingEmptySubsequences: false)
+        guard let first = groups.first, (1...3).contains(first.count) else { return false }
+        return groups.dropFirst().allSatisfy { $0.count == 3 }
+    }
+
+    /// Reads a yes/no answer: `co`, `có`, `1`, `yes` / `khong`, `không`, `0`, `no`.
+    public static func yesNo(_ raw: String) -> Bool? {
+        switch foldedKey(raw) {
+        case "co", "1", "yes", "x", "c": return true
+        case "khong", "0", "no", "k", "-": return false
+        default: return nil
+        }
+    }
+
+    /// Lower-cased, trimmed, without Vietnamese diacritics: a key for lenient comparison.
+    public static func foldedKey(_ raw: String) -> String {
+        let lowered = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        var out = ""
+        for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) { continue }
+            if scalar == "đ" { out.append("d") } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+}
