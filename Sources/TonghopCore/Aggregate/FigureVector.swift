@@ -8,6 +8,11 @@ public struct FigureVector: Sendable, Equatable {
 
     public init(slotCount: Int) { slots = Array(repeating: .nan, count: slotCount) }
 
+    /// Equal when every slot holds the same value or neither holds one (nan ≠ nan otherwise).
+    public static func == (a: FigureVector, b: FigureVector) -> Bool {
+        a.slots.count == b.slots.count && zip(a.slots, b.slots).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }
+    }
+
     public subscript(slot: Int) -> Double? {
         get { slots[slot].isNaN ? nil : slots[slot] }
         set { slots[slot] = newValue ?? .nan }
@@ -44,7 +49,12 @@ public struct FigureVector: Sendable, Equatable {
 
     /// Fills each disaggregated or answer indicator's total from its parts where the total
     /// was not given (a commune that wrote only the age groups, or answered `co_ma_tuy`).
+    /// An answer also counts zero for the answers not given: a commune that answered
+    /// `co_ma_tuy` is one commune that is not `trong_diem`.
     public mutating func completeTotals(catalog: Catalog) {
+        for indicator in catalog.indicators where indicator.isAnswer && reports(indicator) {
+            for s in (indicator.slot + 1)..<(indicator.slot + indicator.slotCount) where slots[s].isNaN { slots[s] = 0 }
+        }
         for indicator in catalog.indicators where !indicator.categories.isEmpty && slots[indicator.slot].isNaN {
             var sum = 0.0
             var any = false

@@ -61,7 +61,8 @@ public struct Catalog: Sendable {
             if time == .any && type != .yesNo { throw bad("quy tắc 'any' chỉ dùng cho chỉ tiêu có/không") }
             let indicator = Indicator(code: code, name: row["ten_chi_tieu"], measure: row["don_vi_tinh"],
                                       valueType: type, time: time, unitRule: unitRule, categories: categories,
-                                      group: row["nhom"], index: indicators.count, slot: slot)
+                                      group: row["nhom"], groupShortName: row["nhom_ngan"].isEmpty ? row["nhom"] : row["nhom_ngan"],
+                                      index: indicators.count, slot: slot)
             slot += indicator.slotCount
             byCode[code] = indicators.count
             indicators.append(indicator)

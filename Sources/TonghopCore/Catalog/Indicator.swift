@@ -51,6 +51,8 @@ public struct Indicator: Sendable, Hashable {
     public let categories: [String]
     /// The domain group shown above the columns (Vietnamese).
     public let group: String
+    /// A short name of the group, for sheet headings.
+    public let groupShortName: String
     /// Position in the catalog.
     public let index: Int
     /// First slot in a ``FigureVector``.

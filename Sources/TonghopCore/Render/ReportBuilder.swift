@@ -44,9 +44,11 @@ public struct ReportBuilder {
                                  note: note(departments)))
         }
         let childWord = children.first?.level == .district ? "huyện" : (children.first?.level == .commune ? "xã" : "tỉnh")
-        sheets.append(table(name: scope.level == .nation ? "Tổng hợp theo tỉnh" : "Tổng hợp theo \(childWord)",
-                            heading: scope.level == .nation ? "Tổng hợp theo tỉnh, thành phố" : "Tổng hợp theo đơn vị cấp \(childWord)",
-                            columns: summary, rows: rows, total: true))
+        let byWhat = scope.level == .nation ? "theo tỉnh, thành phố" : "theo đơn vị cấp \(childWord)"
+        for (n, chunk) in ReportColumn.printableChunks(summary).enumerated() {
+            sheets.append(table(name: "Biểu \(n + 1)", heading: "Biểu \(n + 1): \(Self.groupNames(chunk)) — tổng hợp \(byWhat)",
+                                columns: chunk, rows: rows, total: true))
+        }
 
         if scope.level == .province {
             if children.first?.level == .district, let xaForm = catalog.forms["XA"] {
@@ -60,8 +62,11 @@ public struct ReportBuilder {
                         communeRows.append(r)
                     }
                 }
-                sheets.append(table(name: "Chi tiết xã", heading: "Số liệu chi tiết của từng xã, phường, thị trấn",
-                                    columns: communeColumns, rows: communeRows, total: true))
+                for (n, chunk) in ReportColumn.printableChunks(communeColumns).enumerated() {
+                    sheets.append(table(name: "Chi tiết xã \(n + 1)",
+                                        heading: "Số liệu chi tiết của từng xã, phường, thị trấn: \(Self.groupNames(chunk))",
+                                        columns: chunk, rows: communeRows, total: true))
+                }
             }
             let departmentIndicators = catalog.indicators.filter { i in
                 catalog.sectors.contains { catalog.forms[$0.code]?.indicatorSet.contains(i.code) ?? false }
@@ -74,14 +79,24 @@ public struct ReportBuilder {
                     r.name = catalog.sector(d.sectorCode ?? "")?.name ?? d.name
                     return r
                 }
-            sheets.append(table(name: "Sở, ngành", heading: "Số liệu của các sở, ban, ngành cấp tỉnh",
-                                columns: departmentColumns, rows: departmentRows, total: true))
+            for (n, chunk) in ReportColumn.printableChunks(departmentColumns).enumerated() {
+                sheets.append(table(name: "Sở, ngành \(n + 1)",
+                                    heading: "Số liệu của các sở, ban, ngành cấp tỉnh: \(Self.groupNames(chunk))",
+                                    columns: chunk, rows: departmentRows, total: true))
+            }
         }
         let completeness = Completeness(scope: scope.code, rollup: rollup)
         sheets.append(completenessSheet(completeness))
         sheets.append(missingSheet(completeness))
         sheets.append(problemSheet())
         return sheets
+    }
+
+    /// "Tội phạm, tụ điểm ma túy; Người nghiện, cai nghiện"
+    static func groupNames(_ columns: [ReportColumn]) -> String {
+        var names: [String] = []
+        for c in columns where names.last != c.indicator.groupShortName { names.append(c.indicator.groupShortName) }
+        return names.joined(separator: "; ")
     }
 
     // MARK: Rows
@@ -128,7 +143,7 @@ public struct ReportBuilder {
         let place = scope.level == .nation ? "toàn quốc" : scope.name
         sheet.merge(3, 0, 3, lastColumn, "BÁO CÁO TỔNG HỢP KẾT QUẢ CÔNG TÁC PHÒNG, CHỐNG MA TÚY, HIV/AIDS, MẠI DÂM", .title)
         sheet.merge(4, 0, 4, lastColumn, "\(period.vietnameseName) — \(place)", .subtitle)
-        sheet.merge(5, 0, 5, lastColumn, "(\(window.sentence(period)))", .note)
+        sheet.merge(5, 0, 5, lastColumn, "(\(window.sentence(period)))", .window)
         sheet.merge(6, 0, 6, lastColumn, heading, .subtitle)
         sheet.rowHeights[0] = 18
         sheet.rowHeights[3] = 22
@@ -205,7 +220,7 @@ public struct ReportBuilder {
         r += 1
         sheet.set(r, 0, .text("Ô nền vàng, chữ nghiêng: số liệu của đơn vị có báo cáo chưa đủ các kỳ trong \(period.vietnameseName.lowercased()). Ô trống: chưa có số liệu (khác với số 0)."), .note)
         sheet.columnWidths = [0: 5, 1: 9, 2: 30, noteColumn: 24]
-        for i in columns.indices { sheet.columnWidths[firstFigure + i] = columns[i].answerAsText ? 14 : 11 }
+        for i in columns.indices { sheet.columnWidths[firstFigure + i] = columns[i].answerAsText ? 14 : 12 }
         sheet.freeze = (headerTop + 4, firstFigure)
         sheet.repeatRows = headerTop...(headerTop + 3)
         return sheet
@@ -268,6 +283,18 @@ public struct ReportBuilder {
         r += 1
         var n = 0
         for g in completeness.groups where g.compiledBy == nil {
+            if scope.level == .nation && g.complete + g.partial == 0 && g.expected > 0 {
+                // A province that sent nothing is one line, not its thousand communes.
+                n += 1
+                sheet.set(r, 0, .number(Double(n)), .code)
+                sheet.set(r, 1, .text(g.unit.code), .code)
+                sheet.set(r, 2, .text(g.unit.name), .text)
+                sheet.set(r, 3, .text(g.unit.level.vietnameseName), .text)
+                sheet.set(r, 4, .text(registry.nation?.name ?? ""), .text)
+                sheet.set(r, 5, .text("Chưa có báo cáo nào (\(g.expected) đơn vị phải báo cáo)"), .text)
+                r += 1
+                continue
+            }
             for reporter in g.reporters where reporter.coverage != .complete {
                 n += 1
                 let u = reporter.unit
@@ -281,7 +308,7 @@ public struct ReportBuilder {
             }
         }
         if n == 0 { sheet.set(r, 0, .text("Tất cả đơn vị phải báo cáo đã báo cáo đủ kỳ."), .note) }
-        sheet.columnWidths = [0: 6, 1: 10, 2: 40, 3: 10, 4: 40, 5: 22]
+        sheet.columnWidths = [0: 6, 1: 10, 2: 40, 3: 10, 4: 40, 5: 40]
         sheet.freeze = (headerRow + 1, 0)
         sheet.repeatRows = headerRow...headerRow
         return sheet
@@ -307,7 +334,10 @@ public struct ReportBuilder {
             sheet.set(r, 3, p.column.map { .text(Messages.columnLetters($0)) } ?? .empty, .code)
             sheet.set(r, 4, .text(Messages.severityWord(p.severity, .vi)), .code)
             sheet.set(r, 5, .text(p.unitCode ?? ""), .code)
-            sheet.set(r, 6, .text(Messages.render(p, .vi, withFile: false)), .text)
+            let message = Messages.render(p, .vi, withFile: false)
+            sheet.set(r, 6, .text(message), .text)
+            // libxlsxwriter cannot autofit: give wrapped messages the lines they need.
+            sheet.rowHeights[r] = Double(max(1, (message.count + 84) / 85)) * 15.5
             r += 1
         }
         if mine.isEmpty { sheet.set(r, 0, .text("Không có lỗi nào trong các tệp của kỳ này."), .note) }

@@ -55,4 +55,32 @@ public struct ReportColumn: Sendable {
         }
         return result
     }
+
+    /// Splits columns into tables narrow enough to print on A4 landscape: whole domain groups
+    /// together while they fit, a group wider than a page split across tables.
+    public static func printableChunks(_ columns: [ReportColumn], width: Int = 14) -> [[ReportColumn]] {
+        var groups: [[ReportColumn]] = []
+        for c in columns {
+            if let last = groups.last?.last, last.indicator.group == c.indicator.group {
+                groups[groups.count - 1].append(c)
+            } else {
+                groups.append([c])
+            }
+        }
+        var chunks: [[ReportColumn]] = []
+        var current: [ReportColumn] = []
+        for var group in groups {
+            if !current.isEmpty && current.count + group.count > width {
+                chunks.append(current)
+                current = []
+            }
+            while group.count > width {
+                chunks.append(Array(group.prefix(width)))
+                group.removeFirst(width)
+            }
+            current += group
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
+    }
 }

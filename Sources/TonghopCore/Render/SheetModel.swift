@@ -11,7 +11,7 @@ public struct SheetModel: Sendable {
 
     /// The look of a cell, by what it is; ``WorkbookWriter`` maps each to a format.
     public enum Role: Sendable, Hashable {
-        case agency, agencyUnderline, motto, mottoUnderline, title, subtitle, note
+        case agency, agencyUnderline, motto, mottoUnderline, title, subtitle, window, note
         case columnHeader, groupHeader
         case text, code, integer, decimal, percent
         case totalLabel, totalInteger, totalDecimal, totalPercent

@@ -64,6 +64,7 @@ public enum WorkbookWriter {
             case .mottoUnderline: s.bold = true; s.underline = true; s.horizontal = .center; s.fontSize = 13
             case .title: s.bold = true; s.fontSize = 14; s.horizontal = .center
             case .subtitle: s.bold = true; s.horizontal = .center
+            case .window: s.italic = true; s.horizontal = .center
             case .note: s.italic = true; s.fontSize = 11
             case .columnHeader:
                 s.bold = true; s.border = true; s.wrap = true; s.horizontal = .center; s.fontSize = 11; s.fill = 0xDDEBF7

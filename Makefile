@@ -1,0 +1,43 @@
+# tonghop — the two commands of the README:
+#   make demo   install what is missing, build (release), roll up the sample inputs/ into outputs/
+#   make test   install what is missing, build, run every test
+SWIFT ?= swift
+BIN_RELEASE := .build/release/tonghop
+SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
+
+# Debian packages the build needs: libxlsxwriter (the .xlsx writer), SQLite headers (GRDB),
+# pkg-config (to find both). Installed only when absent.
+DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev pkg-config
+
+.PHONY: demo test deps build build-debug sample bench clean
+
+deps:
+	@missing=""; \
+	for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Cài các gói còn thiếu:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build -c release --product tonghop
+
+build-debug: deps
+	$(SWIFT) build --build-tests
+
+demo: build
+	@rc=0; $(BIN_RELEASE) rollup || rc=$$?; \
+	if [ $$rc -ne 0 ] && [ $$rc -ne 2 ]; then exit $$rc; fi; \
+	echo; echo "Bảng tính đã ghi trong outputs/ (mỗi kỳ một thư mục), ví dụ:"; \
+	ls outputs/2024-H1/*.xlsx outputs/2024/*.xlsx
+
+test: build-debug
+	$(SWIFT) test --skip-build
+
+# Regenerates the committed sample inputs/ (deterministic: the same files every time).
+sample: build
+	rm -rf inputs/2023 inputs/2024
+	$(BIN_RELEASE) sample --out inputs
+
+clean:
+	rm -rf .build outputs/20* tonghop.sqlite tonghop.sqlite-* tonghop.sqlite.lock

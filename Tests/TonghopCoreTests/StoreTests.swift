@@ -1,0 +1,58 @@
+import XCTest
+@testable import TonghopCore
+
+final class StoreTests: XCTestCase {
+    func incoming(_ path: String, _ text: String, modified: Double = 1000) -> Store.IncomingFile {
+        let outcome = Fixtures.read(text, path: path)
+        return Store.IncomingFile(outcome: outcome, size: Int64(text.utf8.count), modifiedAt: modified, sha256: SHA256.hex(Array(text.utf8)))
+    }
+
+    func testSubmissionsRoundTripThroughThePayload() throws {
+        let (store, _) = try Fixtures.temporaryStore()
+        let run = try store.beginRun(command: "test")
+        let file = incoming("a.csv", Fixtures.communeForm(rows: ["NN01,,duoi_18,,2,", "MT10,,,,12.25,", "XA01,,,,trong_diem,"]))
+        let result = try store.store([file], runId: run)
+        XCTAssertEqual(result.submissionsStored, 1)
+        let back = try store.activeSubmissions(periods: [.quarter(2024, 1)])
+        XCTAssertEqual(back.map(\.values), [[StoredValue("NN01", "duoi_18", 2), StoredValue("MT10", "", 12.25), StoredValue("XA01", "trong_diem", 1)]])
+    }
+
+    func testNewerFileInOneBatchWinsAndTheLoserIsNamed() throws {
+        let (store, _) = try Fixtures.temporaryStore()
+        let run = try store.beginRun(command: "test")
+        let old = Fixtures.communeForm(rows: ["TT01,,,,1,"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-03-10")
+        let new = Fixtures.communeForm(rows: ["TT01,,,,5,"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,12/03/2024")
+        // The newer report comes first in path order: its own date decides, not the order.
+        let result = try store.store([incoming("a-new.csv", new, modified: 5), incoming("b-old.csv", old, modified: 9)], runId: run)
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 5)]])
+        XCTAssertEqual(result.problems.map(\.code), [.lostToNewerFile])
+        XCTAssertEqual(result.problems.first?.file, "b-old.csv")
+    }
+
+    func testChangedFileSupersedesAndKeepsTheOldVersion() throws {
+        let (store, _) = try Fixtures.temporaryStore()
+        _ = try store.store([incoming("a.csv", Fixtures.communeForm(rows: ["TT01,,,,1,"]))], runId: try store.beginRun(command: "1"))
+        let second = try store.store([incoming("a.csv", Fixtures.communeForm(rows: ["TT01,,,,2,"]), modified: 2000)],
+                                     runId: try store.beginRun(command: "2"))
+        XCTAssertEqual(second.superseded, 1)
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 2)]])
+        let versions = try store.db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission WHERE unitCode = '13285'") }
+        XCTAssertEqual(versions, 2, "the superseded version is kept")
+        XCTAssertEqual(try store.knownFiles()["a.csv"]?.modifiedAt, 2000)
+    }
+
+    func testRejectedFilesAreRecordedWithTheirProblems() throws {
+        let (store, _) = try Fixtures.temporaryStore()
+        _ = try store.store([incoming("bad.csv", Fixtures.communeForm(rows: ["TT01,,,,abc,"]))], runId: try store.beginRun(command: "1"))
+        XCTAssertNotNil(try store.knownFiles()["bad.csv"])
+        XCTAssertEqual(try store.problems(periods: [.quarter(2024, 1)]).map(\.code), [.notANumber])
+        XCTAssertTrue(try store.activeSubmissions(periods: [.quarter(2024, 1)]).isEmpty)
+    }
+
+    func testSHA256KnownVectors() {
+        XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(Array(repeating: UInt8(ascii: "a"), count: 1000)),
+                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+}
