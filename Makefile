@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo
 # pkg-config (to find both). Installed only when absent.
 DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev pkg-config
 
-.PHONY: demo test deps build build-debug sample bench clean
+.PHONY: demo test deps build build-debug sample recalc-check clean
 
 deps:
 	@missing=""; \
@@ -38,6 +38,13 @@ test: build-debug
 sample: build
 	rm -rf inputs/2023 inputs/2024
 	$(BIN_RELEASE) sample --out inputs
+
+# Opens the demo's workbooks in LibreOffice with recalculation forced and checks that every
+# formula recalculates to the value stored in it (needs libreoffice-calc-nogui and openpyxl).
+recalc-check:
+	@command -v libreoffice >/dev/null || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-calc-nogui; }
+	@python3 -c "import openpyxl" 2>/dev/null || pip install -q openpyxl
+	python3 scripts/recalc-check.py outputs/*/*.xlsx
 
 clean:
 	rm -rf .build outputs/20* tonghop.sqlite tonghop.sqlite-* tonghop.sqlite.lock
