@@ -18,6 +18,10 @@ public final class Worksheet {
 
     func invalidate() { handle = nil }
 
+    var workbookForCharts: Workbook { workbook }
+
+    func handleForCharts() throws -> UnsafeMutablePointer<lxw_worksheet> { try ws("chèn biểu đồ") }
+
     private func ws(_ action: String) throws -> UnsafeMutablePointer<lxw_worksheet> {
         guard let handle else { throw SpreadsheetError(message: "bảng tính đã đóng", action: action) }
         return handle

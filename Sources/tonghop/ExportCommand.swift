@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
             let store = try Store(path: pipeline.workspace.store.path)
             let rollup = try pipeline.rollup(period.period, store: store)
             guard rollup.registry.unit(scope) != nil else {
-                throw ConfigurationError(file: "--scope", "không có đơn vị mã \(scope) trong danh mục \(rollup.registry.id)")
+                throw UsageError("--scope \(scope): không có đơn vị mã này trong danh mục đơn vị \(rollup.registry.id) (áp dụng cho kỳ \(period.period.code))")
             }
             let csv = LongExport.csv(scope: scope, rollup: rollup)
             if let output {

@@ -69,5 +69,12 @@ struct RollupCommand: ParsableCommand {
             Console.out("  \(o.path) — \(Console.statusWord(o.status, lang)):")
             Console.problems(of: o, lang: lang)
         }
+        if !s.stillRejected.isEmpty {
+            Console.out(lang == .vi ? "  Còn \(s.stillRejected.count) tệp đã bị từ chối ở lần chạy trước và chưa được sửa:"
+                                    : "  \(s.stillRejected.count) files refused by an earlier run are still unchanged:")
+            for (path, problem) in s.stillRejected {
+                Console.out("    \(path)" + (problem.map { ": " + Messages.render($0, lang, withFile: false) } ?? ""))
+            }
+        }
     }
 }

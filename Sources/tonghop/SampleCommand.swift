@@ -15,8 +15,8 @@ struct SampleCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Thư mục ghi các tệp mẫu.")
     var out: String
-    @Option(help: "Năm.")
-    var year: Int = 2024
+    @Option(help: "Năm (mặc định: 2023 và 2024 cho 4 tỉnh mẫu, 2024 cho toàn quốc).")
+    var year: Int?
     @Flag(help: "Toàn bộ các tỉnh (quy mô quốc gia) thay vì 4 tỉnh mẫu.")
     var national = false
 
@@ -27,7 +27,7 @@ struct SampleCommand: ParsableCommand {
             let provinces: [String]
             let formProvinces: Set<String>
             if national {
-                guard let registry = catalog.registries.registry(for: .year(year)), let nation = registry.nation else { return .configuration }
+                guard let registry = catalog.registries.registry(for: .year(year ?? 2024)), let nation = registry.nation else { return .configuration }
                 provinces = registry.children(of: nation.code).map(\.code)
                 // Most provinces' communes send a form each; every fifth province sends district tables.
                 formProvinces = Set(provinces.enumerated().filter { $0.offset % 5 != 4 }.map(\.element))
@@ -35,9 +35,12 @@ struct SampleCommand: ParsableCommand {
                 provinces = SampleGenerator.seedProvinces
                 formProvinces = ["35"]
             }
-            let generator = try SampleGenerator(catalog: catalog, year: year, provinces: provinces, formProvinces: formProvinces)
-            let count = try generator.write(to: URL(fileURLWithPath: out))
-            Console.out("Đã tạo \(count) tệp báo cáo mẫu năm \(year) trong \(out)/")
+            let years = year.map { [$0] } ?? (national ? [2024] : [2023, 2024])
+            for y in years {
+                let generator = try SampleGenerator(catalog: catalog, year: y, provinces: provinces, formProvinces: formProvinces)
+                let count = try generator.write(to: URL(fileURLWithPath: out))
+                Console.out("Đã tạo \(count) tệp báo cáo mẫu năm \(y) trong \(out)/")
+            }
             return .success
         }
     }

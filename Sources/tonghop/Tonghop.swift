@@ -9,7 +9,7 @@ struct Tonghop: ParsableCommand {
         abstract: "Tổng hợp báo cáo phòng, chống ma túy, HIV/AIDS, mại dâm: từ các tệp CSV trong inputs/ đến bảng tính trong outputs/.",
         discussion: """
             Mã thoát: 0 thành công; 1 lỗi khi chạy; 2 có tệp hoặc dòng bị từ chối; \
-            4 lỗi cấu hình (templates/); 5 một lượt chạy khác đang giữ khóa.
+            4 lỗi cấu hình (templates/); 5 một lượt chạy khác đang giữ khóa; 64 dùng sai lệnh.
             """,
         subcommands: [RollupCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self, SampleCommand.self]
     )
@@ -40,7 +40,7 @@ struct WorkspaceOptions: ParsableArguments {
     /// Loads the catalog, turning a configuration problem into exit code 4.
     func pipeline() throws -> ReportingPipeline {
         do {
-            var p = try ReportingPipeline(workspace: workspace)
+            let p = try ReportingPipeline(workspace: workspace)
             if let today = ProcessInfo.processInfo.environment["TONGHOP_TODAY"], let key = Int(today.filter(\.isNumber)) {
                 p.today = key
             }
@@ -73,6 +73,9 @@ func runReporting(_ body: () throws -> ExitStatus) throws {
     } catch let error as ConfigurationError {
         Console.error(error.description)
         throw ExitCode(ExitStatus.configuration.rawValue)
+    } catch let error as UsageError {
+        Console.error("Lỗi: \(error)")
+        throw ExitCode.validationFailure
     } catch {
         Console.error("Lỗi khi chạy: \(error)")
         throw ExitCode(ExitStatus.failure.rawValue)

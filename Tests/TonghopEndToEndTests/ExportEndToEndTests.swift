@@ -6,7 +6,7 @@ import XCTest
 final class ExportEndToEndTests: XCTestCase {
     func testProvinceExportsReproduceTheNationalFigures() throws {
         let raw = try TonghopProcess.home(inputs: [:])
-        XCTAssertEqual(try TonghopProcess.run(["sample", "--home", raw.path, "--out", raw.appendingPathComponent("inputs").path]).status, 0)
+        XCTAssertEqual(try TonghopProcess.run(["sample", "--home", raw.path, "--year", "2024", "--out", raw.appendingPathComponent("inputs").path]).status, 0)
         XCTAssertEqual(try TonghopProcess.run(["rollup", "--home", raw.path, "--period", "2024"]).status, 0)
 
         let national = try TonghopProcess.home(inputs: [:])

@@ -6,6 +6,10 @@ public struct Completeness: Sendable {
         public let coverage: Coverage
         /// The unit whose compiled report stands for this reporter's, if any.
         public let coveredBy: String?
+        /// Reports that arrived after their due date.
+        public let late: [Rollup.LateReport]
+
+        public var received: Bool { coverage != .missing || coveredBy != nil }
     }
 
     /// One row of the completeness table: a child of the scope (a province, a district).
@@ -18,6 +22,10 @@ public struct Completeness: Sendable {
         public var partial: Int { reporters.filter { $0.coverage == .partial && $0.coveredBy == nil }.count }
         public var missing: [Reporter] { reporters.filter { $0.coverage == .missing && $0.coveredBy == nil } }
         public var rate: Double { expected == 0 ? 1 : Double(complete) / Double(expected) }
+        /// Reporters whose reports all arrived by their due dates.
+        public var onTime: Int { reporters.filter { $0.received && $0.late.isEmpty }.count }
+        public var lateCount: Int { reporters.filter { $0.received && !$0.late.isEmpty }.count }
+        public var onTimeRate: Double { expected == 0 ? 1 : Double(onTime) / Double(expected) }
         /// Whether the whole group is covered by a compiled report.
         public var compiledBy: String? { reporters.first?.coveredBy }
     }
@@ -29,8 +37,16 @@ public struct Completeness: Sendable {
     ///
     /// Expected: every commune (form XA) and district (form HUYEN) of the registry in force,
     /// and every department whose sector is configured for its province in `sectors.csv`.
+    ///
+    /// A campaign month (the June action month) expects reports only from the units its
+    /// deadline rule in `deadlines.csv` names for that month.
     public init(scope: String, rollup: Rollup) {
         let registry = rollup.registry
+        let period = rollup.period
+        let campaignRules = rollup.catalog.deadlines.rules.filter { $0.period == period }
+        func isExpected(_ u: Unit) -> Bool {
+            period.kind != .month || campaignRules.contains { $0.matches(u, period, registry: registry) }
+        }
         func reporters(under code: String, includingSelf: Bool) -> [Reporter] {
             var units: [Unit] = []
             if includingSelf, let u = registry.unit(code), [.district, .commune].contains(u.level) { units.append(u) }
@@ -41,8 +57,10 @@ public struct Completeness: Sendable {
                 default: return false
                 }
             }
+            units = units.filter(isExpected)
             return units.map { u in
-                Reporter(unit: u, coverage: rollup.coverage(of: u.code), coveredBy: rollup.compiledAncestor(of: u.code, within: scope))
+                Reporter(unit: u, coverage: rollup.coverage(of: u.code), coveredBy: rollup.compiledAncestor(of: u.code, within: scope),
+                         late: rollup.lateReports(of: u.code))
             }
         }
         var groups: [Group] = []
@@ -50,8 +68,9 @@ public struct Completeness: Sendable {
             groups.append(Group(unit: child, reporters: reporters(under: child.code, includingSelf: true)))
         }
         if let scopeUnit = registry.unit(scope), scopeUnit.level == .province {
-            let departments = registry.departments(of: scope).filter(registry.isExpected(department:)).map { u in
-                Reporter(unit: u, coverage: rollup.coverage(of: u.code), coveredBy: rollup.compiledAncestor(of: u.code, within: scope))
+            let departments = registry.departments(of: scope).filter { registry.isExpected(department: $0) && isExpected($0) }.map { u in
+                Reporter(unit: u, coverage: rollup.coverage(of: u.code), coveredBy: rollup.compiledAncestor(of: u.code, within: scope),
+                         late: rollup.lateReports(of: u.code))
             }
             groups.append(Group(unit: scopeUnit, reporters: departments))
         }
@@ -62,4 +81,6 @@ public struct Completeness: Sendable {
     public var complete: Int { groups.reduce(0) { $0 + $1.complete } }
     public var partial: Int { groups.reduce(0) { $0 + $1.partial } }
     public var missingCount: Int { groups.reduce(0) { $0 + $1.missing.count } }
+    public var onTime: Int { groups.reduce(0) { $0 + $1.onTime } }
+    public var late: Int { groups.reduce(0) { $0 + $1.lateCount } }
 }

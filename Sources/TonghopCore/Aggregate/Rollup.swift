@@ -26,6 +26,8 @@ public final class Rollup: @unchecked Sendable {
     public let own: [String: ComposedFigures]
     /// Compiled reports composed over time.
     public let compiled: [String: ComposedFigures]
+    /// When each unit's reports were received, per reported period (yyyymmdd).
+    public let receipts: [String: [Period: Int]]
     private var totals: [String: UnitTotal] = [:]
 
     public init(period: Period, registry: Registry, catalog: Catalog, submissions: [Submission]) {
@@ -34,19 +36,50 @@ public final class Rollup: @unchecked Sendable {
         self.catalog = catalog
         var ownReports: [String: [Period: FigureVector]] = [:]
         var compiledReports: [String: [Period: FigureVector]] = [:]
+        var receipts: [String: [Period: Int]] = [:]
         for s in submissions where period.contains(s.period) {
+            if let day = s.receivedOn { receipts[s.unitCode, default: [:]][s.period] = day }
             if s.isCompiled {
                 compiledReports[s.unitCode, default: [:]][s.period] = s.figures(catalog: catalog)
             } else {
                 ownReports[s.unitCode, default: [:]][s.period] = s.figures(catalog: catalog)
             }
         }
+        self.receipts = receipts
         own = ownReports.compactMapValues { TimeComposition.compose(period, reports: $0, catalog: catalog) }
         compiled = compiledReports.compactMapValues { TimeComposition.compose(period, reports: $0, catalog: catalog) }
     }
 
     /// The coverage of a unit's own reports for the period.
     public func coverage(of code: String) -> Coverage { own[code]?.coverage ?? .missing }
+
+    /// A report that arrived after its due date.
+    public struct LateReport: Sendable {
+        public let period: Period
+        public let received: Int
+        public let due: DueDate
+    }
+
+    /// The unit's own reports used for the period that arrived after their due dates
+    /// (`templates/deadlines.csv`); empty when all were on time or nothing was sent.
+    public func lateReports(of code: String) -> [LateReport] {
+        guard let unit = registry.unit(code), let composed = own[code] ?? compiled[code] else { return [] }
+        return composed.sources.compactMap { p in
+            guard let received = receipts[code]?[p], let due = dueDate(unit, source: p), received > due.date else { return nil }
+            return LateReport(period: p, received: received, due: due)
+        }
+    }
+
+    /// The due date of a report used for this period: its own, or the period's when that is
+    /// earlier and the report closes the period (a plan asking for the year's results by
+    /// 05/12 makes the fourth quarter's report due then).
+    func dueDate(_ unit: Unit, source: Period) -> DueDate? {
+        let own = catalog.deadlines.due(unit, source, registry: registry)
+        guard source != period, source.year == period.year, source.months.upperBound == period.months.upperBound,
+              let whole = catalog.deadlines.due(unit, period, registry: registry) else { return own }
+        guard let own else { return whole }
+        return whole.date < own.date ? whole : own
+    }
 
     /// The nearest unit at or above `code` (up to `scope`) that sent a compiled report.
     public func compiledAncestor(of code: String, within scope: String) -> String? {

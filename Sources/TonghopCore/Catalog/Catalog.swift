@@ -11,6 +11,14 @@ public struct Catalog: Sendable {
     /// Vietnamese labels of categories and answers (`duoi_18` → "Dưới 18 tuổi").
     public let categoryNames: [String: String]
     public let registries: Registries
+    /// Derived indicators (`derived.csv`), in file order.
+    public let derived: [DerivedIndicator]
+    public let derivedByCode: [String: DerivedIndicator]
+    public let deadlines: Deadlines
+    /// Targets of every plan in `templates/plans/`.
+    public let targets: [Target]
+    /// Which days a period's figures cover (`settings.csv`).
+    public let window: ReportingWindow
     /// Number of slots of a ``FigureVector`` for this catalog.
     public let slotCount: Int
     private let byCode: [String: Int]
@@ -119,8 +127,98 @@ public struct Catalog: Sendable {
         for row in categoryTable.rows { categoryNames[row["ma_phan_to"]] = row["ten_phan_to"] }
 
         let registries = try loadRegistries(templates: templates, sectors: sectors, groups: groups)
+
+        let isIndicator = { (code: String) in byCode[code] != nil }
+        let derivedTable = try TemplateTable(url: templates.appendingPathComponent("derived.csv"),
+                                             required: ["ma_chi_tieu", "ten_chi_tieu", "don_vi_tinh", "cong_thuc"])
+        var derived: [DerivedIndicator] = []
+        for row in derivedTable.rows where !row["ma_chi_tieu"].isEmpty {
+            let known = Set(derived.map(\.code))
+            do {
+                let formula = try Expression.parse(row["cong_thuc"], isIndicator: isIndicator, isDerived: { known.contains($0) })
+                derived.append(DerivedIndicator(code: row["ma_chi_tieu"], name: row["ten_chi_tieu"], measure: row["don_vi_tinh"],
+                                                formula: formula, formulaText: row["cong_thuc"], group: row["nhom"]))
+            } catch {
+                throw ConfigurationError(file: derivedTable.file, line: row.line, "công thức: \(error)")
+            }
+        }
+        let derivedByCode = Dictionary(uniqueKeysWithValues: derived.map { ($0.code, $0) })
+
+        let deadlines = try loadDeadlines(templates)
+        let targets = try loadPlans(templates, isIndicator: isIndicator, isDerived: { derivedByCode[$0] != nil })
+        let settings = try TemplateTable(url: templates.appendingPathComponent("settings.csv"), required: ["khoa", "gia_tri"])
+        var window = ReportingWindow.decree09
+        for row in settings.rows where row["khoa"] == "cua_so_so_lieu" {
+            guard let w = ReportingWindow(rawValue: row["gia_tri"]) else {
+                throw ConfigurationError(file: settings.file, line: row.line, "cua_so_so_lieu phải là nd09 hoặc lich")
+            }
+            window = w
+        }
         return Catalog(indicators: indicators, forms: forms, formOrder: formCodes, sectors: sectors,
-                       categoryNames: categoryNames, registries: registries, slotCount: slot, byCode: byCode)
+                       categoryNames: categoryNames, registries: registries, derived: derived, derivedByCode: derivedByCode,
+                       deadlines: deadlines, targets: targets, window: window, slotCount: slot, byCode: byCode)
+    }
+
+    static func date(_ text: String, file: String, line: Int) throws -> Int? {
+        if text.isEmpty { return nil }
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 3 else { throw ConfigurationError(file: file, line: line, "ngày \"\(text)\" phải có dạng YYYY-MM-DD") }
+        return parts[0] * 10000 + parts[1] * 100 + parts[2]
+    }
+
+    private static func loadDeadlines(_ templates: URL) throws -> Deadlines {
+        let table = try TemplateTable(url: templates.appendingPathComponent("deadlines.csv"),
+                                      required: ["cap_bao_cao", "loai_ky", "ma_don_vi", "ky_bao_cao", "ngay_trong_thang_cuoi_ky", "han_co_dinh"])
+        let kinds: [String: Period.Kind] = ["year": .year, "half": .half, "quarter": .quarter, "month": .month]
+        return Deadlines(rules: try table.rows.map { row in
+            func bad(_ m: String) -> ConfigurationError { ConfigurationError(file: table.file, line: row.line, m) }
+            let level = row["cap_bao_cao"].isEmpty ? nil : UnitLevel(rawValue: row["cap_bao_cao"])
+            if !row["cap_bao_cao"].isEmpty && level == nil { throw bad("cap_bao_cao \"\(row["cap_bao_cao"])\" không hợp lệ") }
+            let kind = row["loai_ky"].isEmpty ? nil : kinds[row["loai_ky"]]
+            if !row["loai_ky"].isEmpty && kind == nil { throw bad("loai_ky phải là year, half, quarter hoặc month") }
+            let period = row["ky_bao_cao"].isEmpty ? nil : Period.parse(row["ky_bao_cao"])
+            if !row["ky_bao_cao"].isEmpty && period == nil { throw bad("ky_bao_cao \"\(row["ky_bao_cao"])\" không đọc được") }
+            let day = Int(row["ngay_trong_thang_cuoi_ky"])
+            let fixed = try date(row["han_co_dinh"], file: table.file, line: row.line)
+            if day == nil && fixed == nil { throw bad("cần ngay_trong_thang_cuoi_ky hoặc han_co_dinh") }
+            return DeadlineRule(level: level, periodKind: kind, scopeCode: row["ma_don_vi"].isEmpty ? nil : row["ma_don_vi"],
+                                period: period, dayOfLastMonth: day, fixedDate: fixed, source: row["nguon"])
+        })
+    }
+
+    private static func loadPlans(_ templates: URL, isIndicator: @escaping (String) -> Bool, isDerived: @escaping (String) -> Bool) throws -> [Target] {
+        let folder = templates.appendingPathComponent("plans")
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+        var targets: [Target] = []
+        for name in files {
+            let table = try TemplateTable(url: folder.appendingPathComponent(name),
+                                          required: ["ke_hoach", "ma", "noi_dung", "ma_don_vi", "ap_dung", "chi_tieu", "so_sanh",
+                                                     "gia_tri", "cach_tinh", "ky", "han", "chu_tri", "phoi_hop"])
+            for row in table.rows where !row["ma"].isEmpty {
+                func bad(_ m: String) -> ConfigurationError { ConfigurationError(file: "plans/\(name)", line: row.line, m) }
+                guard let application = Target.Application(rawValue: row["ap_dung"]) else { throw bad("ap_dung phải là don_vi, moi_huyen hoặc moi_xa") }
+                guard let comparator = Comparator(rawValue: row["so_sanh"]) else { throw bad("so_sanh phải là >=, >, <=, < hoặc =") }
+                guard let value = Double(row["gia_tri"]) else { throw bad("gia_tri \"\(row["gia_tri"])\" không phải là số") }
+                guard let measure = Target.Measure(rawValue: row["cach_tinh"]) else {
+                    throw bad("cach_tinh phải là gia_tri hoặc tang_so_voi_nam_truoc_phan_tram")
+                }
+                let periods = row["ky"].split(separator: " ").map(String.init)
+                let parsed = periods.compactMap(Period.parse)
+                guard !parsed.isEmpty, parsed.count == periods.count else { throw bad("ky \"\(row["ky"])\" không đọc được") }
+                let formula: Expression
+                do {
+                    formula = try Expression.parse(row["chi_tieu"], isIndicator: isIndicator, isDerived: isDerived)
+                } catch {
+                    throw bad("chi_tieu: \(error)")
+                }
+                targets.append(Target(plan: row["ke_hoach"], id: row["ma"], text: row["noi_dung"], unitCode: row["ma_don_vi"],
+                                      application: application, formula: formula, formulaText: row["chi_tieu"], comparator: comparator,
+                                      value: value, measure: measure, periods: parsed,
+                                      deadline: try date(row["han"], file: "plans/\(name)", line: row.line),
+                                      lead: row["chu_tri"], coordinating: row["phoi_hop"]))
+            }
+        }
+        return targets
     }
 
     private static func loadRegistries(templates: URL, sectors: [Sector], groups: [String: [String: Set<String>]]) throws -> Registries {
@@ -157,8 +255,19 @@ public struct Catalog: Sendable {
             for u in units where !u.parentCode.isEmpty && !seen.contains(u.parentCode) {
                 throw ConfigurationError(file: unitsTable.file, "đơn vị \(u.code) có mã cấp trên \(u.parentCode) không tồn tại")
             }
+            var crosswalk: Crosswalk? = nil
+            let crosswalkFile = row["tep_chuyen_doi"]
+            if !crosswalkFile.isEmpty {
+                let t = try TemplateTable(url: templates.appendingPathComponent(crosswalkFile),
+                                          required: ["old_code", "old_province", "new_code", "new_province", "partial"])
+                crosswalk = Crosswalk(links: t.rows.filter { !$0["old_code"].isEmpty }.map {
+                    Crosswalk.Link(oldCode: $0["old_code"], oldProvince: $0["old_province"], newCode: $0["new_code"],
+                                   newProvince: $0["new_province"], partial: $0["partial"] == "1")
+                })
+            }
             registries.append(Registry(id: row["ma_danh_muc"], validFrom: try date("hieu_luc_tu"), validTo: try date("hieu_luc_den"),
-                                       description: row["mo_ta"], units: units, sectors: sectors, provinceGroups: groups))
+                                       description: row["mo_ta"], units: units, sectors: sectors, provinceGroups: groups,
+                                       crosswalkFromPrevious: crosswalk))
         }
         guard !registries.isEmpty else { throw ConfigurationError(file: table.file, "không có danh mục đơn vị nào") }
         return Registries(all: registries)

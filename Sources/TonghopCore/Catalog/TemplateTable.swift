@@ -32,7 +32,7 @@ struct TemplateTable {
     init(url: URL, required: [String]) throws {
         let name = url.lastPathComponent
         guard let data = try? Data(contentsOf: url) else {
-            throw ConfigurationError(file: name, "không đọc được tệp (thiếu tệp hoặc không có quyền đọc)")
+            throw ConfigurationError(file: name, "không đọc được tệp \(url.path) (thiếu tệp hoặc không có quyền đọc). Hãy chạy tonghop trong thư mục làm việc có templates/, hoặc chỉ đường dẫn bằng --home hay --templates")
         }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

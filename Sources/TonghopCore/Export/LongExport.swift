@@ -4,6 +4,8 @@
 ///
 /// One row per unit × indicator × category: a disaggregated indicator gives its total (empty
 /// `phan_to`) and its parts; a yes/no or categorical one gives the count of units per answer.
+import Foundation
+
 public enum LongExport {
     public static let header = "ma_don_vi,ky_bao_cao,ma_chi_tieu,phan_to,gia_tri"
 
@@ -46,9 +48,13 @@ public enum LongExport {
     }
 
     /// A number as written in machine files: whole numbers without a decimal point, others
-    /// in the shortest form that reads back to the same value.
+    /// with at most six decimals, so that sums of decimals (9.56, not 9.559999999999999) read
+    /// as people typed them.
     public static func number(_ v: Double) -> String {
-        if v.rounded() == v && abs(v) < 1e15 { return String(Int64(v)) }
-        return String(v)
+        let rounded = (v * 1_000_000).rounded() / 1_000_000
+        if rounded.rounded() == rounded && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        var s = String(format: "%.6f", rounded)
+        while s.hasSuffix("0") { s.removeLast() }
+        return s
     }
 }

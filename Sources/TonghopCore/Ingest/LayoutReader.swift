@@ -129,6 +129,7 @@ public enum LayoutReader {
         let indicatorColumn = header.firstIndex(of: .indicator)!, valueColumn = header.firstIndex(of: .value)!
         let categoryColumn = header.firstIndex(of: .category)
         let formColumn = header.firstIndex(of: .form)
+        let preparedColumn = header.firstIndex(of: .preparedOn)
         // Rows are grouped into one report per unit and period, in order of first appearance.
         var order: [String] = []
         var groups: [String: RawReport] = [:]
@@ -139,8 +140,8 @@ public enum LayoutReader {
                                  value: cell(r, valueColumn))
             if groups[key] == nil {
                 order.append(key)
-                groups[key] = RawReport(unit: unit, period: period, form: formColumn.map { cell(r, $0) }, preparedOn: nil,
-                                        line: r.line, values: [])
+                groups[key] = RawReport(unit: unit, period: period, form: formColumn.map { cell(r, $0) },
+                                        preparedOn: preparedColumn.map { r[$0] }, line: r.line, values: [])
             }
             groups[key]!.values.append(value)
         }

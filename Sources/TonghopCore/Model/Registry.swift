@@ -10,6 +10,8 @@ public final class Registry: @unchecked Sendable {
     public let validFrom: DateComponents?
     public let validTo: DateComponents?
     public let description: String
+    /// How the units of the registry before this one map onto this one's (nil for the first).
+    public let crosswalkFromPrevious: Crosswalk?
     /// Units in file order (which is code order in the official lists).
     public let units: [Unit]
     private let byCode: [String: Int]
@@ -21,8 +23,9 @@ public final class Registry: @unchecked Sendable {
     public var nation: Unit? { units.first { $0.level == .nation } }
 
     init(id: String, validFrom: DateComponents?, validTo: DateComponents?, description: String,
-         units: [Unit], sectors: [Sector], provinceGroups: [String: [String: Set<String>]]) {
+         units: [Unit], sectors: [Sector], provinceGroups: [String: [String: Set<String>]], crosswalkFromPrevious: Crosswalk? = nil) {
         self.id = id
+        self.crosswalkFromPrevious = crosswalkFromPrevious
         self.validFrom = validFrom
         self.validTo = validTo
         self.description = description

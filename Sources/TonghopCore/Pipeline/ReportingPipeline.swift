@@ -6,7 +6,8 @@ import Foundation
 public final class ReportingPipeline {
     public let workspace: Workspace
     public let catalog: Catalog
-    public var window: ReportingWindow = .decree09
+    /// Which days a period's figures cover: `templates/settings.csv`.
+    public var window: ReportingWindow { catalog.window }
     /// Today as yyyymmdd: reports for periods that begin later are refused.
     public var today: Int
 
@@ -31,6 +32,8 @@ public final class ReportingPipeline {
         public var outcomes: [FileOutcome] = []
         public var stored = Store.BatchResult()
         public var seconds: [String: Double] = [:]
+        /// Files still in `inputs/`, unchanged since an earlier run refused them whole.
+        public var stillRejected: [(path: String, problem: Problem?)] = []
 
         public var accepted: Int { outcomes.filter { $0.status == .accepted }.count }
         public var partial: Int { outcomes.filter { $0.status == .partial }.count }
@@ -75,6 +78,9 @@ public final class ReportingPipeline {
             o.problems += summary.stored.problems.filter { $0.file == o.path }
             return o
         }
+        let readNow = Set(incoming.map(\.outcome.path))
+        let present = Set(files.map(\.relativePath))
+        summary.stillRejected = try store.rejectedFiles().filter { present.contains($0.path) && !readNow.contains($0.path) }
         return summary
     }
 
@@ -112,7 +118,7 @@ public final class ReportingPipeline {
         var scopes: [Unit]
         if let scope {
             guard let unit = registry.unit(scope), unit.level == .nation || unit.level == .province else {
-                throw ConfigurationError(file: "--scope", "\(scope) không phải mã quốc gia (VN) hay mã tỉnh của danh mục \(registry.id)")
+                throw UsageError("--scope \(scope): không phải mã quốc gia (VN) hay mã tỉnh của danh mục đơn vị \(registry.id) (áp dụng cho kỳ \(period.code))")
             }
             scopes = [unit]
         } else {
@@ -120,9 +126,13 @@ public final class ReportingPipeline {
         }
         let problems = try store.problems(periods: period.family)
         let createdAt = Self.documentDate(period, window: window)
+        let previousYear = try PreviousYear.period(before: period).flatMap { before -> PreviousYear? in
+            guard catalog.registries.registry(for: before) != nil else { return nil }
+            return PreviousYear(current: rollup, previous: try self.rollup(before, store: store))
+        }
         var written: [URL] = []
         for scopeUnit in scopes {
-            let builder = ReportBuilder(scope: scopeUnit, rollup: rollup, problems: problems, window: window)
+            let builder = ReportBuilder(scope: scopeUnit, rollup: rollup, previousYear: previousYear, problems: problems, window: window)
             let url = ReportNaming.workbook(workspace.outputs, period, scopeUnit)
             let title = "Báo cáo tổng hợp \(period.vietnameseName) - \(scopeUnit.name)"
             try WorkbookWriter.write(builder.sheets(), to: url, title: title, createdAt: createdAt)

@@ -18,6 +18,13 @@ public struct Workspace: Sendable {
     }
 }
 
+/// A command asked for something that does not exist (an unknown scope): exit code 64, as
+/// for other wrong usage.
+public struct UsageError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ message: String) { description = message }
+}
+
 /// The exit codes of every command, for cron and scripts (documented in the README).
 public enum ExitStatus: Int32, Sendable {
     /// Everything read was accepted (warnings allowed).

@@ -17,6 +17,8 @@ public struct SheetModel: Sendable {
         case totalLabel, totalInteger, totalDecimal, totalPercent
         /// A figure from a unit whose reports do not cover the whole period.
         case partialInteger, partialDecimal
+        /// A status word in a targets table.
+        case met, notMet, unknown
     }
 
     public struct Cell: Sendable, Equatable {
@@ -30,7 +32,21 @@ public struct SheetModel: Sendable {
         public var role: Role
     }
 
+    /// A column chart over cells of this sheet.
+    public struct Chart: Sendable {
+        public var title: String
+        public var valueAxisTitle: String
+        /// Rows of the data, and the column of the category labels.
+        public var rows: ClosedRange<Int>
+        public var categoryColumn: Int
+        public var series: [(name: String, column: Int, color: UInt32)]
+        /// Where the chart's top-left corner goes, and its size against Excel's default.
+        public var anchor: (row: Int, column: Int)
+        public var scale: (x: Double, y: Double)
+    }
+
     public var name: String
+    public var charts: [Chart] = []
     public private(set) var cells: [Int: [Int: Cell]] = [:]
     public private(set) var merges: [Merge] = []
     public var columnWidths: [Int: Double] = [:]
@@ -41,6 +57,9 @@ public struct SheetModel: Sendable {
     public var repeatRows: ClosedRange<Int>?
     public private(set) var lastRow = 0
     public private(set) var lastColumn = 0
+    /// A print area wider or longer than the cells (a chart beside them).
+    public var printLastRow: Int?
+    public var printLastColumn: Int?
 
     public init(name: String) { self.name = name }
 

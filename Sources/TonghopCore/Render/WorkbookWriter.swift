@@ -46,8 +46,17 @@ public enum WorkbookWriter {
                 }
             }
         }
+        for chart in model.charts {
+            func range(_ column: Int) -> CellRange {
+                CellRange(sheet: model.name, firstRow: chart.rows.lowerBound, firstColumn: column, lastRow: chart.rows.upperBound, lastColumn: column)
+            }
+            try sheet.insert(ColumnChart(title: chart.title, categories: range(chart.categoryColumn),
+                                         series: chart.series.map { ColumnChart.Series(name: $0.name, values: range($0.column), color: $0.color) },
+                                         valueAxisTitle: chart.valueAxisTitle, scale: chart.scale),
+                             row: chart.anchor.row, column: chart.anchor.column)
+        }
         if let f = model.freeze { try sheet.freezePanes(row: f.row, column: f.column) }
-        try sheet.setupPrint(repeatRows: model.repeatRows, printArea: (model.lastRow, model.lastColumn),
+        try sheet.setupPrint(repeatRows: model.repeatRows, printArea: (model.printLastRow ?? model.lastRow, model.printLastColumn ?? model.lastColumn),
                              footer: "&L&\"Times New Roman\"&9\(model.name)&R&\"Times New Roman\"&9Trang &P/&N")
     }
 
@@ -58,8 +67,8 @@ public enum WorkbookWriter {
     static func style(_ role: SheetModel.Role) -> CellStyle {
         CellStyle { s in
             switch role {
-            case .agency: s.bold = false; s.horizontal = .center; s.fontSize = 12
-            case .agencyUnderline: s.bold = true; s.underline = true; s.horizontal = .center
+            case .agency: s.bold = false; s.horizontal = .center; s.fontSize = 12; s.wrap = true
+            case .agencyUnderline: s.bold = true; s.underline = true; s.horizontal = .center; s.fontSize = 11; s.wrap = true
             case .motto: s.bold = true; s.horizontal = .center
             case .mottoUnderline: s.bold = true; s.underline = true; s.horizontal = .center; s.fontSize = 13
             case .title: s.bold = true; s.fontSize = 14; s.horizontal = .center
@@ -81,6 +90,9 @@ public enum WorkbookWriter {
             case .totalPercent: s.border = true; s.bold = true; s.numberFormat = percentFormat; s.fill = 0xF2F2F2
             case .partialInteger: s.border = true; s.italic = true; s.numberFormat = integerFormat; s.fill = 0xFFF2CC
             case .partialDecimal: s.border = true; s.italic = true; s.numberFormat = decimalFormat; s.fill = 0xFFF2CC
+            case .met: s.border = true; s.bold = true; s.horizontal = .center; s.fill = 0xE2EFDA
+            case .notMet: s.border = true; s.bold = true; s.horizontal = .center; s.fill = 0xF8CBAD
+            case .unknown: s.border = true; s.italic = true; s.horizontal = .center; s.wrap = true
             }
         }
     }

@@ -79,17 +79,20 @@ public struct SampleGenerator {
                 if formProvinces.contains(province.code) {
                     for c in members {
                         files.append(SampleFile(path: "\(folder)/xa/\(c.code).csv",
-                                                text: form(c, quarter, form: "XA", values: communeSeries[c.code]![qi], officialPeriod: true)))
+                                                text: form(c, quarter, form: "XA", values: communeSeries[c.code]![qi], officialPeriod: true,
+                                                           day: reportDay(c, quarter))))
                     }
                 } else if !members.isEmpty {
                     files.append(SampleFile(path: "\(folder)/bang-xa-huyen-\(district.code).csv",
-                                            text: table(members, quarter, series: communeSeries, quarterIndex: qi)))
+                                            text: table(members, quarter, series: communeSeries, quarterIndex: qi,
+                                                        day: reportDay(members[0], quarter))))
                 }
             }
             // Districts.
             for district in districts {
                 files.append(SampleFile(path: "\(folder)/huyen/\(district.code).csv",
-                                        text: form(district, quarter, form: "HUYEN", values: ownValues(district, form: "HUYEN", quarter: qi))))
+                                        text: form(district, quarter, form: "HUYEN", values: ownValues(district, form: "HUYEN", quarter: qi),
+                                                   day: reportDay(district, quarter))))
             }
             // Departments: the expected ones, and two optional mass organisations.
             for d in registry.departments(of: province.code) {
@@ -101,7 +104,8 @@ public struct SampleGenerator {
                 if sector == "YT" {
                     files.append(SampleFile(path: "\(folder)/so-nganh/\(d.code).csv", text: long(d, quarter, values: values)))
                 } else {
-                    files.append(SampleFile(path: "\(folder)/so-nganh/\(d.code).csv", text: form(d, quarter, form: sector, values: values)))
+                    files.append(SampleFile(path: "\(folder)/so-nganh/\(d.code).csv",
+                                            text: form(d, quarter, form: sector, values: values, day: reportDay(d, quarter))))
                 }
             }
         }
@@ -112,12 +116,29 @@ public struct SampleGenerator {
                                         text: form(dtn, period, form: "DTN", values: ownValues(dtn, form: "DTN", quarter: period.kind == .year ? 9 : 8))))
             }
         }
+        // The June action month of Bình Lục (seed 004): its communes report the campaign's
+        // propaganda figures for the month; a few hang fewer than the three banners asked for,
+        // one reports late and one not at all.
+        if year == 2024, province.code == "35" {
+            let month = Period.month(2024, 6)
+            let communes = registry.children(of: "352")
+            for (i, c) in communes.enumerated() where i != communes.count - 1 {
+                var rng = SampleRandom("thang-hanh-dong-\(c.code)")
+                let sessions = rng.int(2...6)
+                let values = [StoredValue("TT01", "", Double(sessions)), StoredValue("TT02", "", Double(sessions * rng.int(40...120))),
+                              StoredValue("TT04", "", Double(rng.chance(0.15) ? rng.int(1...2) : rng.int(3...6))),
+                              StoredValue("TT05", "", Double(rng.int(100...500)))]
+                files.append(SampleFile(path: "2024-06/thang-hanh-dong/\(c.code).csv",
+                                        text: form(c, month, form: "XA", values: values, officialPeriod: true, day: i == 2 ? 32 : rng.int(25...29))))
+            }
+        }
         // A corrected resubmission: the first commune sends Q2 again with a later date.
         if let first = communes.first, formProvinces.contains(province.code) {
             var corrected = communeSeries[first.code]![1]
             if let i = corrected.firstIndex(where: { $0.indicator == "TT01" }) { corrected[i].value += 1 }
             files.append(SampleFile(path: "\(year)-Q2/xa/\(first.code)-bo-sung.csv",
-                                    text: form(first, .quarter(year, 2), form: "XA", values: corrected, officialPeriod: true, day: 20)))
+                                    text: form(first, .quarter(year, 2), form: "XA", values: corrected, officialPeriod: true,
+                                              day: reportDay(first, .quarter(year, 2)) + 3)))
         }
         return files
     }
@@ -235,7 +256,24 @@ public struct SampleGenerator {
     // MARK: Layouts
 
     func quarterDay(_ period: Period, day: Int) -> String {
-        String(format: "%04d-%02d-%02d", period.year, period.months.upperBound, day)
+        if day > Calendar.gregorianDays(year: period.year, month: period.months.upperBound) {
+            let next = period.months.upperBound == 12 ? (period.year + 1, 1) : (period.year, period.months.upperBound + 1)
+            return String(format: "%04d-%02d-%02d", next.0, next.1, day - Calendar.gregorianDays(year: period.year, month: period.months.upperBound))
+        }
+        return String(format: "%04d-%02d-%02d", period.year, period.months.upperBound, day)
+    }
+
+    /// The day of the period's last month a unit dates its report: before the due date of
+    /// `templates/deadlines.csv`, except about one report in twenty, which comes a few days late.
+    func reportDay(_ unit: Unit, _ period: Period) -> Int {
+        var rng = SampleRandom("day-\(unit.code)-\(period.code)")
+        // The earliest due date in the period's last month: its own, or the year's when a plan
+        // asks for the year's results early (Thanh Hóa 2023: before 05/12).
+        let candidates = [catalog.deadlines.due(unit, period, registry: registry),
+                          period.months.upperBound == 12 ? catalog.deadlines.due(unit, .year(period.year), registry: registry) : nil]
+        let due = candidates.compactMap { $0 }.filter { $0.date / 100 == period.year * 100 + period.months.upperBound }
+            .map { $0.date % 100 }.min() ?? 16
+        return rng.chance(0.05) ? due + rng.int(2...6) : max(1, due - rng.int(1...4))
     }
 
     /// The way offices write periods in the heading of a form.
@@ -270,7 +308,7 @@ public struct SampleGenerator {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func table(_ communes: [Unit], _ period: Period, series: [String: [[StoredValue]]], quarterIndex: Int) -> String {
+    func table(_ communes: [Unit], _ period: Period, series: [String: [[StoredValue]]], quarterIndex: Int, day: Int) -> String {
         // Columns: every value that appears, in catalog order: `CODE` or `CODE.part`.
         var columns: [String] = []
         for i in catalog.forms["XA"]!.indicatorCodes.compactMap(catalog.indicator) {
@@ -279,7 +317,8 @@ public struct SampleGenerator {
                 columns += i.categories.map { "\(i.code).\($0)" }
             }
         }
-        var lines = ["ma_don_vi,ten_don_vi,ky_bao_cao," + columns.joined(separator: ",")]
+        var lines = ["ma_don_vi,ten_don_vi,ky_bao_cao,ngay_lap," + columns.joined(separator: ",")]
+        let date = quarterDay(period, day: day)
         for c in communes {
             var cells: [String: String] = [:]
             for v in series[c.code]![quarterIndex] {
@@ -288,14 +327,15 @@ public struct SampleGenerator {
                     cells[v.category.isEmpty ? i.code : "\(i.code).\(v.category)"] = LongExport.number(v.value)
                 }
             }
-            lines.append("\(c.code),\(Self.quoted(c.name)),\(period.code)," + columns.map { cells[$0] ?? "" }.joined(separator: ","))
+            lines.append("\(c.code),\(Self.quoted(c.name)),\(period.code),\(date)," + columns.map { cells[$0] ?? "" }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     func long(_ unit: Unit, _ period: Period, values: [StoredValue]) -> String {
-        var lines = [LongExport.header]
-        for v in values { lines.append("\(unit.code),\(period.code),\(v.indicator),\(v.category),\(LongExport.number(v.value))") }
+        var lines = [LongExport.header + ",ngay_lap"]
+        let date = quarterDay(period, day: reportDay(unit, period))
+        for v in values { lines.append("\(unit.code),\(period.code),\(v.indicator),\(v.category),\(LongExport.number(v.value)),\(date)") }
         return lines.joined(separator: "\n") + "\n"
     }
 

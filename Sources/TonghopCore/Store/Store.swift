@@ -193,6 +193,7 @@ public final class Store: @unchecked Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
                 """)
             let supersede = try db.makeStatement(sql: "UPDATE submission SET active = 0, supersededBy = ? WHERE id = ?")
+            let pathOfFile = try db.makeStatement(sql: "SELECT path FROM inputFile WHERE id = ?")
             let retire = try db.makeStatement(sql: "UPDATE submission SET active = 0 WHERE fileId = ? AND active = 1")
 
             var fileIds: [Int64] = []
@@ -237,6 +238,10 @@ public final class Store: @unchecked Sendable {
                         batchProblems[loser.file, default: []].append(p)
                     } else {
                         result.superseded += 1
+                        let earlier = try String.fetchOne(pathOfFile, arguments: [previous.fileId]) ?? "?"
+                        let p = Problem(.notice, .supersedesEarlier, file: files[item.file].outcome.path, line: s.line,
+                                        detail: "\(earlier) (phiên bản \(previous.version))", unitCode: s.unitCode, period: s.period.code)
+                        batchProblems[item.file, default: []].append(p)
                     }
                 }
                 current[key] = (id, (previous?.version ?? 0) + 1, fileIds[item.file])
@@ -265,14 +270,18 @@ public final class Store: @unchecked Sendable {
         return try db.read { db in
             let placeholders = Array(repeating: "?", count: periods.count).joined(separator: ",")
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT unitCode, period, form, line, preparedOn, payload FROM submission
-                WHERE active = 1 AND period IN (\(placeholders)) ORDER BY id
+                SELECT s.unitCode, s.period, s.form, s.line, s.preparedOn, s.payload, f.modifiedAt
+                FROM submission s JOIN inputFile f ON f.id = s.fileId
+                WHERE s.active = 1 AND s.period IN (\(placeholders)) ORDER BY s.id
                 """, arguments: StatementArguments(periods.map(\.code)))
             var result: [Submission] = []
             while let row = try rows.next() {
                 guard let period = Period.parse(row["period"]) else { continue }
-                result.append(Submission(unitCode: row["unitCode"], period: period, form: row["form"], line: row["line"],
-                                         preparedOn: row["preparedOn"], values: Store.values(fromPayload: row["payload"])))
+                var s = Submission(unitCode: row["unitCode"], period: period, form: row["form"], line: row["line"],
+                                   preparedOn: row["preparedOn"], values: Store.values(fromPayload: row["payload"]))
+                let stated = Store.dateKey(s.preparedOn)
+                s.receivedOn = stated != 0 ? stated : Store.dayKey(secondsSince1970: row["modifiedAt"])
+                result.append(s)
             }
             return result
         }
@@ -285,7 +294,28 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// The problems of the latest version of every input file, for the given periods.
+    /// Input paths whose latest version was rejected whole, with their first problem.
+    public func rejectedFiles() throws -> [(path: String, problem: Problem?)] {
+        try db.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT f.path, p.severity, p.code, p.line, p.col, p.found, p.expected, p.detail, p.unitCode, p.period
+                FROM inputFile f
+                JOIN (SELECT MAX(id) AS id FROM inputFile GROUP BY path) latest ON latest.id = f.id
+                LEFT JOIN problem p ON p.id = (SELECT MIN(id) FROM problem WHERE fileId = f.id AND severity = 0)
+                WHERE f.status = 'rejected' ORDER BY f.path
+                """)
+            return rows.map { row in
+                let problem = (row["code"] as String?).flatMap(ProblemCode.init(rawValue:)).map { code in
+                    Problem(.error, code, file: row["path"], line: row["line"], column: row["col"], found: row["found"],
+                            expected: row["expected"], detail: row["detail"], unitCode: row["unitCode"], period: row["period"])
+                }
+                return (row["path"], problem)
+            }
+        }
+    }
+
+    /// The problems of the latest version of every input file, for the given periods, and
+    /// those of files refused before their period could be read (wrong encoding, empty).
     public func problems(periods: [Period]) throws -> [Problem] {
         guard !periods.isEmpty else { return [] }
         return try db.read { db in
@@ -294,7 +324,7 @@ public final class Store: @unchecked Sendable {
                 SELECT f.path, p.* FROM problem p
                 JOIN inputFile f ON f.id = p.fileId
                 JOIN (SELECT MAX(id) AS id FROM inputFile GROUP BY path) latest ON latest.id = f.id
-                WHERE p.period IN (\(placeholders))
+                WHERE p.period IN (\(placeholders)) OR (p.period IS NULL AND p.unitCode IS NULL)
                 ORDER BY f.path, p.line, p.id
                 """, arguments: StatementArguments(periods.map(\.code)))
             return rows.compactMap { row in
@@ -332,6 +362,12 @@ public final class Store: @unchecked Sendable {
         guard parts.count == 3 else { return 0 }
         if parts[0] > 31 { return parts[0] * 10000 + parts[1] * 100 + parts[2] }
         return parts[2] * 10000 + parts[1] * 100 + parts[0]
+    }
+
+    /// The calendar day (local time) of a file's modification time, yyyymmdd.
+    static func dayKey(secondsSince1970: Double) -> Int {
+        let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: secondsSince1970))
+        return c.year! * 10000 + c.month! * 100 + c.day!
     }
 
     static func timestamp(_ date: Date) -> String {

@@ -9,10 +9,10 @@ public enum Language: String, Sendable, CaseIterable {
 /// so that the commune officer who made the file can act on it without phoning anyone.
 public enum Messages {
     /// "tệp.csv, dòng 12, cột 5: LỖI — Giá trị không phải là số. Tìm thấy: "abc". Cần: số nguyên không âm. Cách sửa: ..."
-    public static func render(_ p: Problem, _ lang: Language = .vi, withFile: Bool = true) -> String {
+    public static func render(_ p: Problem, _ lang: Language = .vi, withFile: Bool = true, withLocation: Bool = true) -> String {
         var s = ""
         if withFile { s += p.file }
-        let place = location(p, lang)
+        let place = withLocation ? location(p, lang) : ""
         if !place.isEmpty { s += (s.isEmpty ? "" : ", ") + place }
         if !s.isEmpty { s += ": " }
         s += severityWord(p.severity, lang) + " — " + what(p, lang)
@@ -113,6 +113,8 @@ public enum Messages {
         case (.noValues, .en): return "The report has no values (every value cell is empty)"
         case (.lostToNewerFile, .vi): return "Báo cáo cùng đơn vị, cùng kỳ, cùng biểu mẫu đã được gửi lại trong tệp \(d); dùng bản mới hơn đó"
         case (.lostToNewerFile, .en): return "The same unit, period and form was sent again in \(d); that newer one is used"
+        case (.supersedesEarlier, .vi): return "Báo cáo này thay thế báo cáo cùng đơn vị, cùng kỳ, cùng biểu mẫu đã nhận trước đó từ tệp \(d); bản cũ vẫn được lưu"
+        case (.supersedesEarlier, .en): return "This report replaces the one for the same unit, period and form received earlier in \(d); the old version is kept"
         case (.readFailed, .vi): return "Không đọc được tệp (\(d))"
         case (.readFailed, .en): return "The file cannot be read (\(d))"
         }
@@ -169,7 +171,7 @@ public enum Messages {
         case (.duplicateValue, .en): return "delete the repeated row"
         case (.answerCountNotSingle, .vi): return "ghi giá trị trả lời vào cột gia_tri và để trống phan_to"
         case (.answerCountNotSingle, .en): return "write the answer in gia_tri and leave phan_to empty"
-        case (.lostToNewerFile, _), (.readFailed, _): return ""
+        case (.lostToNewerFile, _), (.supersedesEarlier, _), (.readFailed, _): return ""
         }
     }
 }

@@ -19,8 +19,8 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     // Values.
     case unknownIndicator, indicatorNotInForm, notANumber, negativeValue, decimalInInteger, unknownCategory,
          notYesNo, partsMismatch, duplicateValue, answerCountNotSingle, noValues
-    // Between files of a batch.
-    case lostToNewerFile, readFailed
+    // Between files and versions.
+    case lostToNewerFile, supersedesEarlier, readFailed
 }
 
 /// One problem found in an input file: where, what was found, what was expected.

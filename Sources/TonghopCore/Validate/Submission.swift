@@ -26,6 +26,9 @@ public struct Submission: Sendable, Equatable {
     /// The report's own date line (`ngay_lap`), if any.
     public var preparedOn: String?
     public var values: [StoredValue]
+    /// When the report was received, yyyymmdd: its own date line, else the day its file was
+    /// saved into `inputs/`. Set when read back from the store.
+    public var receivedOn: Int?
 
     public var isCompiled: Bool { form == Submission.compiledForm }
 
