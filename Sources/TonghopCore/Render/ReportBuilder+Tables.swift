@@ -70,7 +70,7 @@ extension ReportBuilder {
 
     // MARK: Figure tables
 
-    func table(name: String, heading: String, columns: [ReportColumn], rows: [TableRow], total: Bool) -> SheetModel {
+    func table(name: String, heading: String, columns: [ReportColumn], rows: [TableRow], total: Bool, nameWidth: Double = 30) -> SheetModel {
         var sheet = SheetModel(name: name)
         let firstFigure = 3
         let noteColumn = firstFigure + columns.count
@@ -118,7 +118,7 @@ extension ReportBuilder {
             }
             sheet.set(r, noteColumn, row.note.isEmpty ? .empty : .text(row.note), .text)
             // libxlsxwriter cannot autofit: give wrapped names and notes the lines they need.
-            let lineCount = max(Self.lines(row.name, width: 30), Self.lines(row.note, width: 24),
+            let lineCount = max(Self.lines(row.name, width: nameWidth), Self.lines(row.note, width: 24),
                                 columns.filter(\.answerAsText).map { lines(column: $0, row.figures) }.max() ?? 1)
             if lineCount > 1 { sheet.rowHeights[r] = Double(lineCount) * 15.5 }
             r += 1
@@ -142,7 +142,7 @@ extension ReportBuilder {
         }
         r += 1
         sheet.set(r, 0, .text("Ô nền vàng, chữ nghiêng: số liệu của đơn vị có báo cáo chưa đủ các kỳ trong \(period.vietnameseName.lowercased()). Ô trống: chưa có số liệu (khác với số 0)."), .note)
-        sheet.columnWidths = [0: 5, 1: 9, 2: 30, noteColumn: 24]
+        sheet.columnWidths = [0: 5, 1: 9, 2: nameWidth, noteColumn: 24]
         for i in columns.indices { sheet.columnWidths[firstFigure + i] = columns[i].answerAsText ? 14 : 12 }
         sheet.freeze = (headerTop + 4, firstFigure)
         sheet.repeatRows = headerTop...(headerTop + 3)

@@ -56,7 +56,7 @@ public struct ReportBuilder {
                 for (n, chunk) in ReportColumn.printableChunks(communeColumns).enumerated() {
                     sheets.append(table(name: "Chi tiết xã \(n + 1)",
                                         heading: "Số liệu chi tiết của từng xã, phường, thị trấn: \(Self.groupNames(chunk))",
-                                        columns: chunk, rows: communeRows, total: true))
+                                        columns: chunk, rows: communeRows, total: true, nameWidth: 44))
                 }
             }
             let departmentIndicators = catalog.indicators.filter { i in
