@@ -15,7 +15,7 @@ struct SampleCommand: ParsableCommand {
     @OptionGroup var options: WorkspaceOptions
     @Option(help: "Thư mục ghi các tệp mẫu.")
     var out: String
-    @Option(help: "Năm (mặc định: 2023 và 2024 cho 4 tỉnh mẫu, 2024 cho toàn quốc).")
+    @Option(help: "Năm (mặc định: 2023, 2024 và 2025 cho 4 tỉnh mẫu, 2024 cho toàn quốc).")
     var year: Int?
     @Flag(help: "Toàn bộ các tỉnh (quy mô quốc gia) thay vì 4 tỉnh mẫu.")
     var national = false
@@ -35,11 +35,12 @@ struct SampleCommand: ParsableCommand {
                 provinces = SampleGenerator.seedProvinces
                 formProvinces = ["35"]
             }
-            let years = year.map { [$0] } ?? (national ? [2024] : [2023, 2024])
-            for y in years {
-                let generator = try SampleGenerator(catalog: catalog, year: y, provinces: provinces, formProvinces: formProvinces)
+            let generators = national || year != nil
+                ? [try SampleGenerator(catalog: catalog, year: year ?? 2024, provinces: provinces, formProvinces: formProvinces)]
+                : try SampleGenerator.shipped(catalog: catalog)
+            for generator in generators {
                 let count = try generator.write(to: URL(fileURLWithPath: out))
-                Console.out("Đã tạo \(count) tệp báo cáo mẫu năm \(y) trong \(out)/")
+                Console.out("Đã tạo \(count) tệp báo cáo mẫu năm \(generator.year), quý \(generator.quarters.lowerBound)-\(generator.quarters.upperBound), danh mục \(generator.registry.id), trong \(out)/")
             }
             return .success
         }

@@ -68,3 +68,22 @@ final class SampleReportsTests: XCTestCase {
         XCTAssertFalse(missing.contains("Thành phố Phủ Lý"), "districts are not expected in the action month")
     }
 }
+
+extension SampleReportsTests {
+    /// The annual 2025 report, on the post-reform map, compares with 2024 and says how.
+    func testAnnual2025ComparesAcrossTheReform() throws {
+        let home = try TonghopProcess.home(inputs: [:])
+        let result = try TonghopProcess.run(["rollup", "--home", home.path, "--inputs", Self.inputs.path, "--period", "2025"])
+        XCTAssertEqual(result.status, 0, result.output)
+        let national = try XlsxReader(url: home.appendingPathComponent("outputs/2025/bao-cao-toan-quoc-2025.xlsx"))
+        let notes = national.sheets["Tóm tắt"]!.values.compactMap(\.text)
+        XCTAssertTrue(notes.contains { $0.hasPrefix("So sánh trên đơn vị hành chính hiện hành") }, "\(notes.prefix(12))")
+        XCTAssertNotNil(national.row("Biểu 1", column: "B", text: "37"), "Ninh Bình is a row of the 2025 national report")
+        XCTAssertNil(national.row("Biểu 1", column: "B", text: "35"), "Hà Nam no longer is")
+        let ninhBinh = try XlsxReader(url: home.appendingPathComponent("outputs/2025/bao-cao-37-ninh-binh-2025.xlsx"))
+        let provinceNotes = ninhBinh.sheets["Tóm tắt"]!.values.compactMap(\.text)
+        XCTAssertTrue(provinceNotes.contains { $0.contains("Tỉnh Nam Định") }, "the old provinces without 2024 data are named")
+        XCTAssertTrue(ninhBinh.sheetNames.contains("Sở, ngành 1"))
+        XCTAssertFalse(ninhBinh.sheetNames.contains("Chi tiết xã 1"), "without districts, communes are the rows of the Biểu sheets")
+    }
+}

@@ -42,6 +42,14 @@ public struct FigureVector: Sendable, Equatable {
         }
     }
 
+    /// Adds every slot of `other`, whatever the unit rule: several reports of one unit
+    /// (old communes merged into a new one) become one.
+    mutating func merge(_ other: FigureVector) {
+        for s in slots.indices where !other.slots[s].isNaN {
+            slots[s] = slots[s].isNaN ? other.slots[s] : slots[s] + other.slots[s]
+        }
+    }
+
     /// Copies every slot of one indicator from `other`.
     mutating func copy(_ indicator: Indicator, from other: FigureVector) {
         for s in indicator.slot..<(indicator.slot + indicator.slotCount) { slots[s] = other.slots[s] }

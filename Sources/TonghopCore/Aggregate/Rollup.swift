@@ -28,6 +28,9 @@ public final class Rollup: @unchecked Sendable {
     public let compiled: [String: ComposedFigures]
     /// When each unit's reports were received, per reported period (yyyymmdd).
     public let receipts: [String: [Period: Int]]
+    /// Units whose figures include reports of split communes from before a reform: their
+    /// figures, and comparisons on them, are approximate.
+    public let approximateUnits: Set<String>
     private var totals: [String: UnitTotal] = [:]
 
     public init(period: Period, registry: Registry, catalog: Catalog, submissions: [Submission]) {
@@ -37,15 +40,29 @@ public final class Rollup: @unchecked Sendable {
         var ownReports: [String: [Period: FigureVector]] = [:]
         var compiledReports: [String: [Period: FigureVector]] = [:]
         var receipts: [String: [Period: Int]] = [:]
+        var approximate: Set<String> = []
+        var translations: [ObjectIdentifier: RegistryTranslation] = [:]
         for s in submissions where period.contains(s.period) {
-            if let day = s.receivedOn { receipts[s.unitCode, default: [:]][s.period] = day }
+            var unitCode = s.unitCode
+            // A report of a unit of an earlier map is placed on the units in force now.
+            if let own = catalog.registries.registry(for: s.period), own !== registry {
+                guard let translation = translations[ObjectIdentifier(own)] ?? RegistryTranslation(from: own, to: registry),
+                      let target = translation.target(of: s.unitCode) else { continue }
+                translations[ObjectIdentifier(own)] = translation
+                unitCode = target.code
+                if target.approximate { approximate.insert(unitCode) }
+            }
+            if let day = s.receivedOn { receipts[unitCode, default: [:]][s.period] = max(day, receipts[unitCode]?[s.period] ?? 0) }
+            let figures = s.figures(catalog: catalog)
+            // Several old communes merged into one new commune: their reports add up.
             if s.isCompiled {
-                compiledReports[s.unitCode, default: [:]][s.period] = s.figures(catalog: catalog)
+                compiledReports[unitCode, default: [:]][s.period, default: FigureVector(slotCount: catalog.slotCount)].merge(figures)
             } else {
-                ownReports[s.unitCode, default: [:]][s.period] = s.figures(catalog: catalog)
+                ownReports[unitCode, default: [:]][s.period, default: FigureVector(slotCount: catalog.slotCount)].merge(figures)
             }
         }
         self.receipts = receipts
+        self.approximateUnits = approximate
         own = ownReports.compactMapValues { TimeComposition.compose(period, reports: $0, catalog: catalog) }
         compiled = compiledReports.compactMapValues { TimeComposition.compose(period, reports: $0, catalog: catalog) }
     }

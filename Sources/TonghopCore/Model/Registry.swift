@@ -49,6 +49,17 @@ public final class Registry: @unchecked Sendable {
                 deptByCode[d.code] = d
             }
         }
+        // After a reform, each province also holds the former districts' own figures of the
+        // periods before it (see RegistryTranslation); nobody is expected to report as it.
+        if crosswalkFromPrevious != nil {
+            for p in units where p.level == .province {
+                let d = Unit(code: Unit.departmentCode(province: p.code, sector: RegistryTranslation.formerDistrictsSector),
+                             name: "Các huyện cũ (số liệu trước 01/7/2025) - \(p.name)", level: .department,
+                             type: "Các huyện cũ (trước 01/7/2025)", parentCode: p.code, sectorCode: RegistryTranslation.formerDistrictsSector)
+                depts[p.code, default: []].append(d)
+                deptByCode[d.code] = d
+            }
+        }
         self.departmentsByProvince = depts
         self.departmentsByCode = deptByCode
         self.expectedSectors = Dictionary(uniqueKeysWithValues: units.filter { $0.level == .province }.map { p in

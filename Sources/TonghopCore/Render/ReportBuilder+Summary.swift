@@ -110,6 +110,16 @@ extension ReportBuilder {
                 note += " Xã cũ bị chia cho nhiều xã mới được tính trọn vào mỗi xã mới: so sánh của các xã đó là gần đúng."
             }
             notes.append(note)
+            if scope.level == .province, let crosswalk = registry.crosswalkFromPrevious {
+                let silent = crosswalk.oldProvinces(of: scope.code).filter { previousYear.previous.total($0).reportingUnits == 0 }
+                    .compactMap { previousYear.previous.registry.unit($0)?.name }
+                if !silent.isEmpty {
+                    notes.append("Cùng kỳ năm trước chưa có số liệu của \(silent.joined(separator: ", ")) (đã hợp nhất vào \(scope.name)): số liệu năm trước chỉ gồm các tỉnh cũ đã báo cáo.")
+                }
+            }
+            if !rollup.approximateUnits.isEmpty {
+                notes.append("Số liệu trước ngày 01/7/2025 của \(rollup.approximateUnits.count) xã mới có xã cũ bị chia tách được cộng trọn vào một xã mới: gần đúng ở cấp xã, đúng ở cấp tỉnh.")
+            }
         }
         return notes
     }

@@ -40,7 +40,7 @@ public enum WorkbookWriter {
                 let s = style(cell.role)
                 switch cell.value {
                 case .text(let t): try sheet.write(row, column, text: t, style: s)
-                case .number(let n): try sheet.write(row, column, number: n, style: s)
+                case .number(let n): try sheet.write(row, column, number: rounded(n), style: s)
                 case .formula(let f, let v): try sheet.writeFormula(row, column, f, value: v, style: s)
                 case .empty: try sheet.writeBlank(row, column, style: s)
                 }
@@ -59,6 +59,11 @@ public enum WorkbookWriter {
         try sheet.setupPrint(repeatRows: model.repeatRows, printArea: (model.printLastRow ?? model.lastRow, model.printLastColumn ?? model.lastColumn),
                              footer: "&L&\"Times New Roman\"&9\(model.name)&R&\"Times New Roman\"&9Trang &P/&N")
     }
+
+    /// Sums of decimals carry binary noise (9.559999999999999); no figure here has more than
+    /// six meaningful decimals. Formulas keep their exact value, so that a recalculation gives
+    /// the same number.
+    static func rounded(_ v: Double) -> Double { (v * 1_000_000).rounded() / 1_000_000 }
 
     static let integerFormat = "#,##0"
     static let decimalFormat = "#,##0.00"

@@ -16,9 +16,12 @@ public struct SampleGenerator {
     public let provinces: [String]
     /// Provinces whose communes send one form file each (the others send district tables).
     public let formProvinces: Set<String>
+    /// The quarters reported (a year split by a reform reports its halves in two maps).
+    public let quarters: ClosedRange<Int>
 
-    public init(catalog: Catalog, year: Int, provinces: [String], formProvinces: Set<String>) throws {
-        guard let registry = catalog.registries.registry(for: .year(year)) else {
+    /// - Parameter quarters: the quarters to make; the registry is the one in force for the last.
+    public init(catalog: Catalog, year: Int, provinces: [String], formProvinces: Set<String>, quarters: ClosedRange<Int> = 1...4) throws {
+        guard let registry = catalog.registries.registry(for: .quarter(year, quarters.upperBound)) else {
             throw ConfigurationError(file: "registries.csv", "không có danh mục đơn vị cho năm \(year)")
         }
         self.catalog = catalog
@@ -26,10 +29,22 @@ public struct SampleGenerator {
         self.year = year
         self.provinces = provinces
         self.formProvinces = formProvinces
+        self.quarters = quarters
     }
 
     /// The four provinces of the seed plans, as they were in 2024.
     public static let seedProvinces = ["35", "38", "24", "67"]
+    /// The provinces that absorbed them on 1 July 2025 (Ninh Bình, Lâm Đồng, Bắc Ninh, Thanh Hóa).
+    public static let seedProvincesAfterReform = ["37", "68", "24", "38"]
+
+    /// The sample `inputs/` ships: the seed provinces for 2023 and 2024, and 2025 with its
+    /// first half in the 2024 map and its second half in the 2025 map.
+    public static func shipped(catalog: Catalog) throws -> [SampleGenerator] {
+        [try SampleGenerator(catalog: catalog, year: 2023, provinces: seedProvinces, formProvinces: ["35"]),
+         try SampleGenerator(catalog: catalog, year: 2024, provinces: seedProvinces, formProvinces: ["35"]),
+         try SampleGenerator(catalog: catalog, year: 2025, provinces: seedProvinces, formProvinces: ["35"], quarters: 1...2),
+         try SampleGenerator(catalog: catalog, year: 2025, provinces: seedProvincesAfterReform, formProvinces: ["37"], quarters: 3...4)]
+    }
 
     /// Writes the files under `directory` and returns how many were written.
     @discardableResult
@@ -58,22 +73,28 @@ public struct SampleGenerator {
     /// Every file one province sends for the year.
     func files(for province: Unit) -> [SampleFile] {
         var files: [SampleFile] = []
-        let quarters = (1...4).map { Period.quarter(year, $0) }
         var rng = SampleRandom("gaps-\(province.code)-\(year)")
-        let districts = registry.children(of: province.code)
+        let districts = registry.children(of: province.code).filter { $0.level == .district }
         // Gaps on purpose: one commune never reports Q4, and one misses Q2.
-        let communes = districts.flatMap { registry.children(of: $0.code) }
+        let communes = registry.descendants(of: province.code).filter { $0.level == .commune }
         let lateCommune = communes.isEmpty ? nil : communes[rng.int(0...(communes.count - 1))].code
         let silentInQ2 = communes.isEmpty ? nil : communes[rng.int(0...(communes.count - 1))].code
 
         var communeSeries: [String: [[StoredValue]]] = [:]
         for c in communes { communeSeries[c.code] = communeValues(c) }
 
-        for (qi, quarter) in quarters.enumerated() {
+        // Communes are grouped by district for tables; without districts, by blocks of 40.
+        let communeGroups: [(name: String, members: [Unit])] = districts.isEmpty
+            ? stride(from: 0, to: communes.count, by: 40).map { i in
+                ("tinh-\(province.code)-\(i / 40 + 1)", Array(communes[i..<min(i + 40, communes.count)]))
+            }
+            : districts.map { ("huyen-\($0.code)", registry.children(of: $0.code)) }
+        for qi in quarters.map({ $0 - 1 }) {
+            let quarter = Period.quarter(year, qi + 1)
             let folder = quarter.code
             // Communes.
-            for district in districts {
-                let members = registry.children(of: district.code).filter { c in
+            for (groupName, groupMembers) in communeGroups {
+                let members = groupMembers.filter { c in
                     !(c.code == lateCommune && qi == 3) && !(c.code == silentInQ2 && qi == 1)
                 }
                 if formProvinces.contains(province.code) {
@@ -83,7 +104,7 @@ public struct SampleGenerator {
                                                            day: reportDay(c, quarter))))
                     }
                 } else if !members.isEmpty {
-                    files.append(SampleFile(path: "\(folder)/bang-xa-huyen-\(district.code).csv",
+                    files.append(SampleFile(path: "\(folder)/bang-xa-\(groupName).csv",
                                             text: table(members, quarter, series: communeSeries, quarterIndex: qi,
                                                         day: reportDay(members[0], quarter))))
                 }
@@ -97,7 +118,7 @@ public struct SampleGenerator {
             // Departments: the expected ones, and two optional mass organisations.
             for d in registry.departments(of: province.code) {
                 guard let sector = d.sectorCode else { continue }
-                if ["DTN", "LHPN"].contains(sector) { continue }
+                if ["DTN", "LHPN", RegistryTranslation.formerDistrictsSector].contains(sector) { continue }
                 guard registry.isExpected(department: d) else { continue }
                 if sector == "NNPTNT" && province.code == "67" { continue }
                 let values = ownValues(d, form: sector, quarter: qi)
@@ -111,7 +132,8 @@ public struct SampleGenerator {
         }
         // The youth union reports only six-monthly and yearly, directly.
         if let dtn = registry.departments(of: province.code).first(where: { $0.sectorCode == "DTN" }) {
-            for period in [Period.half(year, 1), .year(year)] {
+            let direct = (quarters.contains(2) ? [Period.half(year, 1)] : []) + (quarters.contains(4) ? [Period.year(year)] : [])
+            for period in direct {
                 files.append(SampleFile(path: "\(period.code)/so-nganh/\(dtn.code).csv",
                                         text: form(dtn, period, form: "DTN", values: ownValues(dtn, form: "DTN", quarter: period.kind == .year ? 9 : 8))))
             }
@@ -133,7 +155,7 @@ public struct SampleGenerator {
             }
         }
         // A corrected resubmission: the first commune sends Q2 again with a later date.
-        if let first = communes.first, formProvinces.contains(province.code) {
+        if let first = communes.first, formProvinces.contains(province.code), quarters.contains(2) {
             var corrected = communeSeries[first.code]![1]
             if let i = corrected.firstIndex(where: { $0.indicator == "TT01" }) { corrected[i].value += 1 }
             files.append(SampleFile(path: "\(year)-Q2/xa/\(first.code)-bo-sung.csv",
