@@ -39,7 +39,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TonghopCoreTests", dependencies: ["TonghopCore"]),
+        .testTarget(
+            name: "TonghopCoreTests",
+            dependencies: [
+                "TonghopCore",
+                "Spreadsheet",
+            ]
+        ),
         .testTarget(
             name: "TonghopEndToEndTests",
             dependencies: [

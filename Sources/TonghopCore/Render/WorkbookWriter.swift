@@ -46,6 +46,8 @@ public enum WorkbookWriter {
                 }
             }
         }
+        for v in model.validations { try sheet.validate(v.row, v.column, v.rule) }
+        if model.isProtected { try sheet.protect() }
         if let f = model.freeze { try sheet.freezePanes(row: f.row, column: f.column) }
         try sheet.setupPrint(repeatRows: model.repeatRows, printArea: (model.lastRow, model.lastColumn),
                              footer: "&L&\"Times New Roman\"&9\(model.name)&R&\"Times New Roman\"&9Trang &P/&N")
@@ -54,6 +56,8 @@ public enum WorkbookWriter {
     static let integerFormat = "#,##0"
     static let decimalFormat = "#,##0.00"
     static let percentFormat = "0.0%"
+    /// Pale green: the cells a reporter fills in, told apart from the printed ones.
+    static let entryFill: UInt32 = 0xEBF5E1
 
     static func style(_ role: SheetModel.Role) -> CellStyle {
         CellStyle { s in
@@ -81,6 +85,8 @@ public enum WorkbookWriter {
             case .totalPercent: s.border = true; s.bold = true; s.numberFormat = percentFormat; s.fill = 0xF2F2F2
             case .partialInteger: s.border = true; s.italic = true; s.numberFormat = integerFormat; s.fill = 0xFFF2CC
             case .partialDecimal: s.border = true; s.italic = true; s.numberFormat = decimalFormat; s.fill = 0xFFF2CC
+            case .entry: s.border = true; s.locked = false; s.fill = entryFill
+            case .entryText: s.border = true; s.wrap = true; s.locked = false; s.fill = entryFill; s.numberFormat = "@"
             }
         }
     }
