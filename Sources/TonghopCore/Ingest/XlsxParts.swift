@@ -173,7 +173,9 @@ enum XlsxParts {
         private var style = 0
         private var value = ""
         private var inlineText = ""
-        private var reading: Substring?
+        /// Which text of the cell the parser is inside: its `<v>` or an inline string's `<t>`.
+        private enum Text { case value, inline }
+        private var reading: Text?
         private var inPhonetic = false
 
         init(sharedStrings: [String], dateStyles: Set<Int>, date1904: Bool, fieldBudget: Int) {
@@ -198,18 +200,18 @@ enum XlsxParts {
                 style = attributes["s"].flatMap(Int.init) ?? 0
                 value = ""
                 inlineText = ""
-            case "v": reading = "v"
+            case "v": reading = .value
             case "rPh": inPhonetic = true
-            case "t" where !inPhonetic: reading = "t"
+            case "t" where !inPhonetic: reading = .inline
             default: break
             }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
             switch reading {
-            case "v": value += string
-            case "t": inlineText += string
-            default: break
+            case .value: value += string
+            case .inline: inlineText += string
+            case nil: break
             }
         }
 
