@@ -11,7 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-        // Tests only: reads the produced .xlsx files back (a zip of XML parts).
+        // Unzips .xlsx files (a zip of XML parts): filled forms in inputs/, and workbooks read back in tests.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -29,6 +29,7 @@ let package = Package(
             dependencies: [
                 "Spreadsheet",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // The command line: a thin layer over TonghopCore.
@@ -39,7 +40,14 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TonghopCoreTests", dependencies: ["TonghopCore"]),
+        .testTarget(
+            name: "TonghopCoreTests",
+            dependencies: [
+                "TonghopCore",
+                "Spreadsheet",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "TonghopEndToEndTests",
             dependencies: [

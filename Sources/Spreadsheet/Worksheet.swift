@@ -22,7 +22,8 @@ public final class Worksheet {
 
     func handleForCharts() throws -> UnsafeMutablePointer<lxw_worksheet> { try ws("chèn biểu đồ") }
 
-    private func ws(_ action: String) throws -> UnsafeMutablePointer<lxw_worksheet> {
+    /// The C handle, or an error naming `action` once the workbook is closed.
+    func ws(_ action: String) throws -> UnsafeMutablePointer<lxw_worksheet> {
         guard let handle else { throw SpreadsheetError(message: "bảng tính đã đóng", action: action) }
         return handle
     }

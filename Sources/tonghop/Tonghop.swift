@@ -11,7 +11,8 @@ struct Tonghop: ParsableCommand {
             Mã thoát: 0 thành công; 1 lỗi khi chạy; 2 có tệp hoặc dòng bị từ chối; \
             4 lỗi cấu hình (templates/); 5 một lượt chạy khác đang giữ khóa; 64 dùng sai lệnh.
             """,
-        subcommands: [RollupCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self, SampleCommand.self]
+        subcommands: [RollupCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self, TemplateCommand.self,
+                      SampleCommand.self]
     )
 }
 

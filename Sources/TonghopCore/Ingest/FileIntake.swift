@@ -44,6 +44,7 @@ public struct FileOutcome: Sendable {
 /// layout it rejects that value (an unknown unit or period rejects all of that unit's rows).
 public enum FileIntake {
     public static func read(_ bytes: [UInt8], path: String, catalog: Catalog, today: Int) -> FileOutcome {
+        if let workbook = XlsxIntake.read(bytes) { return readWorkbook(workbook, path: path, catalog: catalog, today: today) }
         var outcome = FileOutcome(path: path)
         let text: [UInt8]
         switch TextDecoding.decode(bytes) {
@@ -65,6 +66,38 @@ public enum FileIntake {
             outcome.problems.append(Problem(.error, .unterminatedQuote, file: path, line: line))
             return outcome
         }
+        return interpret(records, outcome: outcome, catalog: catalog, today: today)
+    }
+
+    /// A workbook (`.xlsx`): its first sheet's rows are read like a CSV file's records.
+    static func readWorkbook(_ workbook: XlsxIntake.Reading, path: String, catalog: Catalog, today: Int) -> FileOutcome {
+        var outcome = FileOutcome(path: path)
+        switch workbook {
+        case .refused(let code, let detail):
+            outcome.problems = [Problem(.error, code, file: path, detail: detail)]
+            return outcome
+        case .records(let records, let sheet):
+            outcome.encoding = "XLSX"
+            let fileExtension = (path as NSString).pathExtension.lowercased()
+            if fileExtension != "xlsx" {
+                outcome.problems.append(Problem(.notice, .workbookNamedAsText, file: path, detail: fileExtension))
+            }
+            outcome = interpret(records, outcome: outcome, catalog: catalog, today: today)
+            if outcome.layout == nil {
+                // Some other spreadsheet: say so of the workbook, not of a CSV header line.
+                for i in outcome.problems.indices where outcome.problems[i].code == .unknownLayout {
+                    outcome.problems[i].code = .workbookNotAReport
+                    outcome.problems[i].detail = sheet
+                }
+            }
+            return outcome
+        }
+    }
+
+    /// Records → layout → validated reports, the same for a CSV file and a workbook.
+    static func interpret(_ records: [CSVRecord], outcome: FileOutcome, catalog: Catalog, today: Int) -> FileOutcome {
+        var outcome = outcome
+        let path = outcome.path
         let reading = LayoutReader.read(records, file: path)
         outcome.layout = reading.layout
         outcome.problems += reading.problems

@@ -12,10 +12,12 @@ public struct InputFile: Sendable {
 
 /// Lists the report files under `inputs/` (sub-folders too), in path order.
 ///
-/// Report files are `.csv`, `.txt` and `.tsv` (Excel's "Unicode Text" is saved as `.txt`).
-/// Hidden files and folders are skipped; nothing in `inputs/` is ever modified.
+/// Report files are `.csv`, `.txt` and `.tsv` (Excel's "Unicode Text" is saved as `.txt`), and
+/// `.xlsx` (a filled blank form, or a report typed in Excel). Hidden files and folders are
+/// skipped, and so are Excel's lock files (`~$name.xlsx`, left while a workbook is open);
+/// nothing in `inputs/` is ever modified.
 public enum InputScanner {
-    static let extensions: Set<String> = ["csv", "txt", "tsv"]
+    static let extensions: Set<String> = ["csv", "txt", "tsv", "xlsx"]
 
     public static func scan(_ inputs: URL) throws -> [InputFile] {
         let fm = FileManager.default
@@ -28,7 +30,7 @@ public enum InputScanner {
         let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
         guard let e = fm.enumerator(at: inputs, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
         for case let url as URL in e {
-            guard extensions.contains(url.pathExtension.lowercased()) else { continue }
+            guard extensions.contains(url.pathExtension.lowercased()), !url.lastPathComponent.hasPrefix("~$") else { continue }
             guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
             let full = url.standardizedFileURL.resolvingSymlinksInPath().path
             var relative = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : url.lastPathComponent

@@ -36,7 +36,7 @@ public enum LayoutReader {
             return LayoutReading(layout: nil, problems: [Problem(.error, .emptyFile, file: file)])
         }
         let headerFields = first.fields.map(field)
-        if headerFields.first == .unit && !headerFields.contains(.period) && nonEmptyCount(first) <= 2 {
+        if isFormHeading(first) {
             return readForm(rows, file: file)
         }
         if headerFields.contains(.unit) && headerFields.contains(.period) {
@@ -45,8 +45,19 @@ public enum LayoutReader {
             }
             return readTable(rows, header: headerFields, file: file)
         }
+        // Rows above a form's heading are its titles: the administrative header block of a
+        // blank form's .xlsx, also when that workbook is saved as CSV.
+        if let start = rows.firstIndex(where: isFormHeading) {
+            return readForm(Array(rows[start...]), file: file)
+        }
         return LayoutReading(layout: nil, problems: [Problem(.error, .unknownLayout, file: file, line: first.line, column: 1,
                                                               found: first.fields.prefix(6).joined(separator: ","))])
+    }
+
+    /// The first line of a form: `don_vi` and the unit's code, nothing else.
+    static func isFormHeading(_ r: CSVRecord) -> Bool {
+        let fields = r.fields.map(field)
+        return fields.first == .unit && !fields.contains(.period) && nonEmptyCount(r) <= 2
     }
 
     static func nonEmptyCount(_ r: CSVRecord) -> Int { r.fields.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count }

@@ -50,7 +50,7 @@ public enum TextDecoding {
 
     /// What a non-text file looks like, from its first bytes.
     static func binaryKind(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "một tệp nén ZIP, có thể là tệp Excel .xlsx đổi tên thành .csv" }
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "một tệp nén ZIP không đọc được như bảng tính Excel .xlsx" }
         if bytes.starts(with: Array("%PDF".utf8)) { return "một tệp PDF" }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "một tệp Excel 97-2003 (.xls) hoặc Word (.doc)" }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "một tệp ảnh" }

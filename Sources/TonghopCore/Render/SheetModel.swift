@@ -1,3 +1,5 @@
+import Spreadsheet
+
 /// A sheet as data: what each cell holds and how it should look, before any file is written.
 /// Builders produce it (pure, testable); ``WorkbookWriter`` writes it.
 public struct SheetModel: Sendable {
@@ -19,11 +21,21 @@ public struct SheetModel: Sendable {
         case partialInteger, partialDecimal
         /// A status word in a targets table.
         case met, notMet, unknown
+        /// A cell the reporter fills in (blank forms): left unlocked when the sheet is protected.
+        case entry
+        /// The same, kept as text as typed (a date must not become a serial number).
+        case entryText
     }
 
     public struct Cell: Sendable, Equatable {
         public var value: Value
         public var role: Role
+    }
+
+    /// What Excel accepts in one cell.
+    public struct Validation: Sendable {
+        public var row: Int, column: Int
+        public var rule: DataValidation
     }
 
     public struct Merge: Sendable {
@@ -55,6 +67,9 @@ public struct SheetModel: Sendable {
     public var freeze: (row: Int, column: Int)?
     /// Header rows printed on every page.
     public var repeatRows: ClosedRange<Int>?
+    public var validations: [Validation] = []
+    /// Whether the sheet is protected: only ``Role/entry`` and ``Role/entryText`` cells can be changed.
+    public var isProtected = false
     public private(set) var lastRow = 0
     public private(set) var lastColumn = 0
     /// A print area wider or longer than the cells (a chart beside them).
@@ -77,6 +92,10 @@ public struct SheetModel: Sendable {
         merges.append(Merge(firstRow: r1, firstColumn: c1, lastRow: r2, lastColumn: c2, text: text, role: role))
         lastRow = max(lastRow, r2)
         lastColumn = max(lastColumn, c2)
+    }
+
+    public mutating func validate(_ row: Int, _ column: Int, _ rule: DataValidation) {
+        validations.append(Validation(row: row, column: column, rule: rule))
     }
 
     public func cell(_ row: Int, _ column: Int) -> Cell? { cells[row]?[column] }

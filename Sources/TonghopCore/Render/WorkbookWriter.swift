@@ -55,6 +55,8 @@ public enum WorkbookWriter {
                                          valueAxisTitle: chart.valueAxisTitle, scale: chart.scale),
                              row: chart.anchor.row, column: chart.anchor.column)
         }
+        for v in model.validations { try sheet.validate(v.row, v.column, v.rule) }
+        if model.isProtected { try sheet.protect() }
         if let f = model.freeze { try sheet.freezePanes(row: f.row, column: f.column) }
         try sheet.setupPrint(repeatRows: model.repeatRows, printArea: (model.printLastRow ?? model.lastRow, model.printLastColumn ?? model.lastColumn),
                              footer: "&L&\"Times New Roman\"&9\(model.name)&R&\"Times New Roman\"&9Trang &P/&N")
@@ -68,6 +70,8 @@ public enum WorkbookWriter {
     static let integerFormat = "#,##0"
     static let decimalFormat = "#,##0.00"
     static let percentFormat = "0.0%"
+    /// Pale green: the cells a reporter fills in, told apart from the printed ones.
+    static let entryFill: UInt32 = 0xEBF5E1
 
     static func style(_ role: SheetModel.Role) -> CellStyle {
         CellStyle { s in
@@ -98,6 +102,8 @@ public enum WorkbookWriter {
             case .met: s.border = true; s.bold = true; s.horizontal = .center; s.fill = 0xE2EFDA
             case .notMet: s.border = true; s.bold = true; s.horizontal = .center; s.fill = 0xF8CBAD
             case .unknown: s.border = true; s.italic = true; s.horizontal = .center; s.wrap = true
+            case .entry: s.border = true; s.locked = false; s.fill = entryFill
+            case .entryText: s.border = true; s.wrap = true; s.locked = false; s.fill = entryFill; s.numberFormat = "@"
             }
         }
     }

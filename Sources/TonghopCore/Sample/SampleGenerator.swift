@@ -310,24 +310,18 @@ public struct SampleGenerator {
 
     func form(_ unit: Unit, _ period: Period, form: String, values: [StoredValue], officialPeriod useOfficial: Bool = false,
               day: Int = 12) -> String {
-        var lines = [
-            "don_vi,\(unit.code)",
-            "ten_don_vi,\(Self.quoted(unit.name))",
-            "ky_bao_cao,\(useOfficial ? Self.quoted(officialPeriod(period)) : period.code)",
-            "bieu_mau,\(form)",
-            "nguoi_lap,\(unit.level == .commune ? "Cán bộ Công an xã" : "Văn thư đơn vị")",
-            "ngay_lap,\(quarterDay(period, day: day))",
-            "",
-            "ma_chi_tieu,ten_chi_tieu,phan_to,don_vi_tinh,gia_tri,ghi_chu",
+        let heading = [
+            ("don_vi", unit.code), ("ten_don_vi", unit.name),
+            ("ky_bao_cao", useOfficial ? officialPeriod(period) : period.code), ("bieu_mau", form),
+            ("nguoi_lap", unit.level == .commune ? "Cán bộ Công an xã" : "Văn thư đơn vị"),
+            ("ngay_lap", quarterDay(period, day: day)),
         ]
-        for v in values {
-            guard let i = catalog.indicator(v.indicator) else { continue }
-            let shown: String
-            if i.isAnswer { shown = v.category } else { shown = LongExport.number(v.value) }
-            let category = i.isAnswer ? "" : v.category
-            lines.append("\(i.code),\(Self.quoted(i.name)),\(category),\(Self.quoted(i.measure)),\(shown),")
+        let rows = values.compactMap { v -> FormLayoutWriter.Row? in
+            guard let i = catalog.indicator(v.indicator) else { return nil }
+            return FormLayoutWriter.Row(code: i.code, name: i.name, category: i.isAnswer ? "" : v.category, measure: i.measure,
+                                        value: i.isAnswer ? v.category : LongExport.number(v.value), note: "")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return FormLayoutWriter.csv(heading: heading, rows: rows)
     }
 
     func table(_ communes: [Unit], _ period: Period, series: [String: [[StoredValue]]], quarterIndex: Int, day: Int) -> String {
@@ -349,7 +343,7 @@ public struct SampleGenerator {
                     cells[v.category.isEmpty ? i.code : "\(i.code).\(v.category)"] = LongExport.number(v.value)
                 }
             }
-            lines.append("\(c.code),\(Self.quoted(c.name)),\(period.code),\(date)," + columns.map { cells[$0] ?? "" }.joined(separator: ","))
+            lines.append("\(c.code),\(FormLayoutWriter.field(c.name)),\(period.code),\(date)," + columns.map { cells[$0] ?? "" }.joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -359,9 +353,5 @@ public struct SampleGenerator {
         let date = quarterDay(period, day: reportDay(unit, period))
         for v in values { lines.append("\(unit.code),\(period.code),\(v.indicator),\(v.category),\(LongExport.number(v.value)),\(date)") }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    static func quoted(_ text: String) -> String {
-        text.contains(",") || text.contains("\"") ? "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : text
     }
 }

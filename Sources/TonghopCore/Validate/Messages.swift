@@ -75,6 +75,12 @@ public enum Messages {
         case (.missingKey, .en): return "The form's heading lacks the line \"\(d)\""
         case (.unknownColumn, .vi): return "Cột tiêu đề không phải mã chỉ tiêu đã biết; cả cột bị bỏ qua"
         case (.unknownColumn, .en): return "The column header is not a known indicator code; the whole column is ignored"
+        case (.unreadableWorkbook, .vi): return "Tệp Excel (.xlsx) bị hỏng, không đọc được (\(d))"
+        case (.unreadableWorkbook, .en): return "The Excel (.xlsx) file is damaged and cannot be read (\(d))"
+        case (.workbookNotAReport, .vi): return "Trang tính đầu tiên (\"\(d)\") của tệp Excel không phải là biểu mẫu báo cáo: không có dòng don_vi, ky_bao_cao của biểu mẫu, cũng không có dòng tiêu đề của bảng (ma_don_vi,ky_bao_cao,...)"
+        case (.workbookNotAReport, .en): return "The first sheet (\"\(d)\") of the Excel file is not a report form: it has neither the form's don_vi, ky_bao_cao lines nor a table header (ma_don_vi,ky_bao_cao,...)"
+        case (.workbookNamedAsText, .vi): return "Tệp có đuôi .\(d) nhưng thực ra là tệp Excel .xlsx; đã đọc như tệp Excel"
+        case (.workbookNamedAsText, .en): return "The file is named .\(d) but is an Excel .xlsx workbook; it was read as a workbook"
         case (.unknownUnit, .vi): return "Mã đơn vị không có trong danh mục đơn vị hành chính" + (d.isEmpty ? "" : " (\(d))")
         case (.unknownUnit, .en): return "The unit code is not in the administrative registry" + (d.isEmpty ? "" : " (\(d))")
         case (.unitNotInForce, .vi): return "Đơn vị không tồn tại trong kỳ báo cáo này (\(d))"
@@ -137,6 +143,14 @@ public enum Messages {
             return "dùng biểu mẫu trống do tonghop tạo (lệnh tonghop template) và giữ nguyên các dòng tiêu đề"
         case (.unknownLayout, .en), (.missingColumn, .en), (.missingKey, .en):
             return "use the blank form tonghop makes (tonghop template) and keep its header lines unchanged"
+        case (.unreadableWorkbook, .vi): return "mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại; hoặc lưu thành \"CSV UTF-8\""
+        case (.unreadableWorkbook, .en): return "open the file in Excel, save it again as .xlsx and send it again, or save it as \"CSV UTF-8\""
+        case (.workbookNotAReport, .vi):
+            return "dùng biểu mẫu trống do tonghop tạo (lệnh tonghop template), điền số liệu vào trang đầu tiên và giữ nguyên các dòng tiêu đề"
+        case (.workbookNotAReport, .en):
+            return "use the blank form tonghop makes (tonghop template), fill in its first sheet and keep its header lines unchanged"
+        case (.workbookNamedAsText, .vi): return "lần sau giữ đuôi .xlsx khi gửi tệp Excel"
+        case (.workbookNamedAsText, .en): return "keep the .xlsx extension when sending an Excel file"
         case (.unknownColumn, .vi): return "sửa tiêu đề cột thành mã chỉ tiêu (ví dụ MT01, hoặc NN01.duoi_18 cho phân tổ)"
         case (.unknownColumn, .en): return "make the header an indicator code (e.g. MT01, or NN01.duoi_18 for a part)"
         case (.unknownUnit, .vi): return "ghi đúng mã thống kê của đơn vị (xã 5 chữ số, huyện 3 chữ số, sở ngành dạng 35-CA)"

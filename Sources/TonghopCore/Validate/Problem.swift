@@ -14,6 +14,8 @@ public enum Severity: Int, Sendable, Comparable, Codable {
 public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     // Structure of the file.
     case notText, notUTF8, tooLarge, emptyFile, unterminatedQuote, unknownLayout, missingColumn, missingKey, unknownColumn
+    // Structure of an .xlsx file.
+    case unreadableWorkbook, workbookNotAReport, workbookNamedAsText
     // Identity of the report.
     case unknownUnit, unitNotInForce, unknownPeriod, periodInFuture, unknownForm, formMismatch, unitCannotReport
     // Values.
