@@ -48,3 +48,31 @@ final class ExportEndToEndTests: XCTestCase {
             """)
     }
 }
+
+extension ExportEndToEndTests {
+    /// At national scale, after the reform: the 34 provinces' own exports, ingested by a fresh
+    /// national instance, give the same national figures as all the raw files.
+    func testThirtyFourProvincesSendingUpwardEqualTheRawFiles() throws {
+        let raw = try TonghopProcess.home(inputs: [:])
+        let sample = try TonghopProcess.run(["sample", "--home", raw.path, "--national", "--year", "2025",
+                                             "--out", raw.appendingPathComponent("inputs").path])
+        XCTAssertEqual(sample.status, 0, sample.output + sample.error)
+        XCTAssertEqual(try TonghopProcess.run(["rollup", "--home", raw.path, "--period", "2025-H2"]).status, 0)
+
+        let national = try TonghopProcess.home(inputs: [:])
+        let folder = raw.appendingPathComponent("outputs/2025-H2")
+        let exports = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+            .filter { $0.hasPrefix("so-lieu-") && $0.hasSuffix(".csv") && !$0.contains("toan-quoc") }
+        XCTAssertEqual(exports.count, 34, "one export per province of the 2025 map")
+        for name in exports {
+            try FileManager.default.copyItem(at: folder.appendingPathComponent(name),
+                                             to: national.appendingPathComponent("inputs/\(name)"))
+        }
+        let result = try TonghopProcess.run(["rollup", "--home", national.path, "--period", "2025-H2"])
+        XCTAssertEqual(result.status, 0, result.output)
+        let fromRaw = try TonghopProcess.run(["export", "--home", raw.path, "--period", "2025-H2", "--scope", "VN"]).output
+        let fromProvinces = try TonghopProcess.run(["export", "--home", national.path, "--period", "2025-H2", "--scope", "VN"]).output
+        XCTAssertEqual(fromRaw.split(separator: "\n").filter { $0.hasPrefix("VN,") }.count > 40, true)
+        XCTAssertEqual(fromProvinces, fromRaw, "the national figures from 34 provincial exports equal those from the raw files")
+    }
+}

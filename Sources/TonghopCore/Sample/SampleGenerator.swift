@@ -19,11 +19,14 @@ public struct SampleGenerator {
     /// The quarters reported (a year split by a reform reports its halves in two maps).
     public let quarters: ClosedRange<Int>
 
-    /// - Parameter quarters: the quarters to make; the registry is the one in force for the last.
-    public init(catalog: Catalog, year: Int, provinces: [String], formProvinces: Set<String>, quarters: ClosedRange<Int> = 1...4) throws {
-        guard let registry = catalog.registries.registry(for: .quarter(year, quarters.upperBound)) else {
+    /// - Parameter quarters: the quarters to make; the registry is the one in force for the
+    ///   last. By default, the quarters of the year on the map in force at its end (Q3 and Q4
+    ///   for 2025).
+    public init(catalog: Catalog, year: Int, provinces: [String], formProvinces: Set<String>, quarters: ClosedRange<Int>? = nil) throws {
+        guard let registry = catalog.registries.registry(for: .quarter(year, quarters?.upperBound ?? 4)) else {
             throw ConfigurationError(file: "registries.csv", "không có danh mục đơn vị cho năm \(year)")
         }
+        let quarters = quarters ?? ((1...4).first { catalog.registries.registry(for: .quarter(year, $0)) === registry }!...4)
         self.catalog = catalog
         self.registry = registry
         self.year = year
