@@ -9,9 +9,9 @@ struct Tonghop: ParsableCommand {
         abstract: "Tổng hợp báo cáo phòng, chống ma túy, HIV/AIDS, mại dâm: từ các tệp CSV trong inputs/ đến bảng tính trong outputs/.",
         discussion: """
             Mã thoát: 0 thành công; 1 lỗi khi chạy; 2 có tệp hoặc dòng bị từ chối; \
-            4 lỗi cấu hình (templates/); 5 một lượt chạy khác đang giữ khóa.
+            3 không có gì để làm (tonghop run); 4 lỗi cấu hình (templates/); 5 một lượt chạy khác đang giữ khóa.
             """,
-        subcommands: [RollupCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self, SampleCommand.self]
+        subcommands: [RollupCommand.self, RunCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self, SampleCommand.self]
     )
 }
 
@@ -64,12 +64,15 @@ struct PeriodArgument: ExpressibleByArgument {
 }
 
 /// Runs a command body, mapping failures onto the documented exit codes.
-func runReporting(_ body: () throws -> ExitStatus) throws {
+func runReporting(_ lang: Language = .vi, _ body: () throws -> ExitStatus) throws {
     let status: ExitStatus
     do {
         status = try body()
     } catch let error as ExitCode {
         throw error
+    } catch let error as OutputError {
+        Console.error(Console.outputFailure(error, lang: lang))
+        throw ExitCode(ExitStatus.failure.rawValue)
     } catch let error as ConfigurationError {
         Console.error(error.description)
         throw ExitCode(ExitStatus.configuration.rawValue)
