@@ -120,6 +120,124 @@ enum Console {
         }
     }
 
+    // MARK: History and status
+
+    /// One report's versions, oldest first, each with its source and what changed.
+    static func history(_ report: SubmissionHistory.Report, lang: Language, changeLimit: Int = 20) {
+        let form = report.form == Submission.compiledForm
+            ? (lang == .vi ? "báo cáo tổng hợp (\(report.form))" : "compiled report (\(report.form))")
+            : (lang == .vi ? "biểu \(report.form)" : "form \(report.form)")
+        out("\(report.period.code) · \(form) · " + (lang == .vi ? "\(report.versions.count) phiên bản" : "\(report.versions.count) versions"))
+        for v in report.versions {
+            let s = v.stored
+            var line = lang == .vi
+                ? "  Bản \(v.number) · nhận \(s.receivedAt) · tệp \(s.file) · sha256 \(s.sha256.prefix(12))"
+                : "  Version \(v.number) · received \(s.receivedAt) · file \(s.file) · sha256 \(s.sha256.prefix(12))"
+            if let date = s.preparedOn { line += lang == .vi ? " · ngày lập \(date)" : " · prepared \(date)" }
+            switch (v.state, lang) {
+            case (.active, .vi): line += " · ĐANG DÙNG"
+            case (.active, .en): line += " · IN USE"
+            case (.superseded(let n, let file), .vi): line += " · đã được thay bởi bản \(n) (tệp \(file))"
+            case (.superseded(let n, let file), .en): line += " · superseded by version \(n) (file \(file))"
+            case (.withdrawn, .vi): line += " · đã rút: tệp được gửi lại không còn báo cáo này"
+            case (.withdrawn, .en): line += " · withdrawn: its file was sent again without this report"
+            }
+            out(line)
+            if v.number == 1 {
+                out(lang == .vi ? "      \(s.values.count) giá trị" : "      \(s.values.count) values")
+                continue
+            }
+            if v.changes.isEmpty { out(lang == .vi ? "      không thay đổi giá trị nào" : "      no value changed") }
+            for change in v.changes.prefix(changeLimit) { out("      " + describe(change, lang)) }
+            if v.changes.count > changeLimit {
+                out(lang == .vi ? "      ... và \(v.changes.count - changeLimit) thay đổi khác" : "      ... and \(v.changes.count - changeLimit) more changes")
+            }
+        }
+    }
+
+    /// "TT01: 3 → 5", "NN01.18_30: thêm 2", "MT09: bỏ (trước là 4)".
+    static func describe(_ change: ValueChange, _ lang: Language) -> String {
+        func name(_ indicator: String, _ category: String) -> String { category.isEmpty ? indicator : "\(indicator).\(category)" }
+        func number(_ v: Double) -> String { LongExport.number(v) }
+        switch (change, lang) {
+        case (.changed(let i, let c, let from, let to), _): return "\(name(i, c)): \(number(from)) → \(number(to))"
+        case (.added(let i, let c, let v), .vi): return "\(name(i, c)): thêm \(number(v))"
+        case (.added(let i, let c, let v), .en): return "\(name(i, c)): added \(number(v))"
+        case (.removed(let i, let c, let v), .vi): return "\(name(i, c)): bỏ (trước là \(number(v)))"
+        case (.removed(let i, let c, let v), .en): return "\(name(i, c)): removed (was \(number(v)))"
+        }
+    }
+
+    /// The morning check: totals, then one line per child unit with the partial and missing
+    /// reporters named, at most `nameLimit` of each.
+    static func status(_ s: ReportingStatus, lang: Language, nameLimit: Int = 10) {
+        let periodName = lang == .vi ? s.period.vietnameseName : s.period.englishName
+        out(lang == .vi ? "Tình hình báo cáo \(periodName) (\(s.period.code)) — \(s.scope.name), danh mục đơn vị \(s.registryId)"
+                        : "Reporting status, \(periodName) (\(s.period.code)) — \(s.scope.name), registry \(s.registryId)")
+        out(lang == .vi
+            ? "Phải báo cáo \(s.expected): đủ kỳ \(s.complete), chưa đủ kỳ \(s.partial), chưa báo cáo \(s.missing) — đủ \(percent(s.complete, s.expected, lang))."
+            : "Expected \(s.expected): complete \(s.complete), partial \(s.partial), missing \(s.missing) — \(percent(s.complete, s.expected, lang)) complete.")
+        func names(_ units: [String]) -> String {
+            var text = units.prefix(nameLimit).joined(separator: "; ")
+            if units.count > nameLimit {
+                text += lang == .vi ? "; ... và \(units.count - nameLimit) đơn vị khác" : "; ... and \(units.count - nameLimit) more"
+            }
+            return text
+        }
+        for row in s.rows where !row.silent || row.compiledBy != nil {
+            let label = row.unit.code == s.scope.code
+                ? (lang == .vi ? "Các sở, ban, ngành" : "Departments")
+                : "\(row.unit.code) \(row.unit.name)"
+            if let by = row.compiledBy {
+                out(lang == .vi ? "  \(label): theo báo cáo tổng hợp của đơn vị \(by)" : "  \(label): covered by the compiled report of \(by)")
+                continue
+            }
+            out(lang == .vi
+                ? "  \(label): phải \(row.expected), đủ \(row.complete), chưa đủ \(row.partial.count), chưa có \(row.missing.count) (\(percent(row.complete, row.expected, lang)))"
+                : "  \(label): expected \(row.expected), complete \(row.complete), partial \(row.partial.count), missing \(row.missing.count) (\(percent(row.complete, row.expected, lang)))")
+            if !row.partial.isEmpty {
+                let list = names(row.partial.map { p in
+                    "\(p.unit.name) (\(p.unit.code), " + (lang == .vi ? "thiếu " : "lacks ") + p.missing.map(\.code).joined(separator: ", ") + ")"
+                })
+                out((lang == .vi ? "      chưa đủ kỳ: " : "      partial: ") + list)
+            }
+            if !row.missing.isEmpty {
+                out((lang == .vi ? "      chưa báo cáo: " : "      missing: ") + names(row.missing.map { "\($0.name) (\($0.code))" }))
+            }
+        }
+        let silent = s.rows.filter { $0.silent && $0.compiledBy == nil }
+        if !silent.isEmpty {
+            out((lang == .vi ? "  Chưa có báo cáo nào (\(silent.count)): " : "  Nothing received (\(silent.count)): ")
+                + names(silent.map { "\($0.unit.name) (\($0.unit.code))" }))
+        }
+    }
+
+    /// The last run, so that the morning check also says whether cron ran.
+    static func lastRun(_ run: Store.RunRecord?, summary: URL, lang: Language) {
+        guard let run else {
+            out(lang == .vi ? "Chưa có lượt chạy nào." : "No run yet.")
+            return
+        }
+        let how: String
+        switch (run.finishedAt, run.exitCode, lang) {
+        case (nil, _, .vi): how = "chưa kết thúc (đang chạy hoặc đã bị dừng giữa chừng)"
+        case (nil, _, .en): how = "not finished (running, or stopped half-way)"
+        case (let end?, let code?, .vi): how = "kết thúc \(end), mã thoát \(code)"
+        case (let end?, let code?, .en): how = "finished \(end), exit code \(code)"
+        case (let end?, nil, .vi): how = "kết thúc \(end)"
+        case (let end?, nil, .en): how = "finished \(end)"
+        }
+        let seeSummary = FileManager.default.fileExists(atPath: summary.path) ? " — \(relative(summary))" : ""
+        out(lang == .vi ? "Lượt chạy gần nhất: số \(run.id) (\(run.command)), bắt đầu \(run.startedAt), \(how)\(seeSummary)."
+                        : "Last run: #\(run.id) (\(run.command)), started \(run.startedAt), \(how)\(seeSummary).")
+    }
+
+    static func percent(_ part: Int, _ whole: Int, _ lang: Language) -> String {
+        let value = whole == 0 ? 100 : Double(part) * 100 / Double(whole)
+        let text = String(format: "%.1f%%", value)
+        return lang == .vi ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+
     // MARK: Progress
 
     /// Whether progress is shown: only to a person at a terminal, never in cron's logs.

@@ -11,7 +11,8 @@ struct Tonghop: ParsableCommand {
             Mã thoát: 0 thành công; 1 lỗi khi chạy; 2 có tệp hoặc dòng bị từ chối; \
             3 không có gì để làm (tonghop run); 4 lỗi cấu hình (templates/); 5 một lượt chạy khác đang giữ khóa.
             """,
-        subcommands: [RollupCommand.self, RunCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self, SampleCommand.self]
+        subcommands: [RollupCommand.self, RunCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self,
+                      HistoryCommand.self, StatusCommand.self, SampleCommand.self]
     )
 }
 
@@ -35,6 +36,16 @@ struct WorkspaceOptions: ParsableArguments {
         let home = self.home.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
         func url(_ s: String?) -> URL? { s.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } }
         return Workspace(home: home, templates: url(templates), inputs: url(inputs), outputs: url(outputs), store: url(store))
+    }
+
+    /// The store, which must exist already (commands that only read it never create it).
+    func existingStore() throws -> Store {
+        let path = workspace.store.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ConfigurationError(file: path, lang == .vi ? "chưa có kho dữ liệu ở đây; chạy tonghop run (hoặc rollup) trước, hoặc chỉ đúng --home/--store"
+                                                            : "no store here yet; run tonghop run (or rollup) first, or give the right --home/--store")
+        }
+        return try Store(path: path)
     }
 
     /// Loads the catalog, turning a configuration problem into exit code 4.
