@@ -47,4 +47,4 @@ recalc-check:
 	python3 scripts/recalc-check.py outputs/*/*.xlsx
 
 clean:
-	rm -rf .build outputs/20* tonghop.sqlite tonghop.sqlite-* tonghop.sqlite.lock
+	rm -rf .build outputs/20* outputs/nhat-ky outputs/lan-chay-cuoi.json tonghop.sqlite tonghop.sqlite-* tonghop.sqlite.lock

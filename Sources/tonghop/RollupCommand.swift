@@ -18,17 +18,17 @@ struct RollupCommand: ParsableCommand {
     func run() throws {
         let lang = options.lang
         let pipeline = try options.pipeline()
-        try runReporting {
+        try runReporting(lang) {
             guard let lock = try RunLock(beside: pipeline.workspace.store, wait: wait) else {
-                Console.error(lang == .vi ? "Một lượt chạy khác đang giữ kho dữ liệu \(pipeline.workspace.store.path); thử lại sau."
-                                          : "Another run holds the store \(pipeline.workspace.store.path); try again later.")
+                Console.locked(pipeline.workspace.store, lang: lang)
                 return .locked
             }
             defer { withExtendedLifetime(lock) {} }
+            _ = StaleTemporaryFiles.remove(under: pipeline.workspace.outputs)
             let store = try Store(path: pipeline.workspace.store.path)
             let runId = try store.beginRun(command: CommandLine.arguments.dropFirst().joined(separator: " "))
             let summary = try pipeline.ingest(into: store, runId: runId)
-            printIngest(summary, lang: lang)
+            Console.ingest(summary, lang: lang)
 
             let periods = self.periods.isEmpty ? try pipeline.defaultPeriods(store: store) : self.periods.map(\.period)
             var written: [URL] = []
@@ -37,44 +37,11 @@ struct RollupCommand: ParsableCommand {
             if workbooks.isEmpty {
                 Console.out(lang == .vi ? "Chưa có số liệu để ghi báo cáo." : "No data to report yet.")
             } else {
-                Console.out(lang == .vi ? "Đã ghi \(workbooks.count) bảng tính vào \(Console.relative(pipeline.workspace.outputs))/:"
-                                        : "Wrote \(workbooks.count) workbooks to \(Console.relative(pipeline.workspace.outputs))/:")
-                for period in periods {
-                    let these = workbooks.filter { $0.deletingLastPathComponent().lastPathComponent == period.code }
-                    Console.out("  \(period.code): " + these.map(\.lastPathComponent).joined(separator: ", "))
-                }
+                Console.workbooks(workbooks, periods: periods, outputs: pipeline.workspace.outputs, lang: lang)
             }
             let status: ExitStatus = summary.rejected + summary.partial > 0 ? .rejected : .success
-            try store.finishRun(runId, summary: "seen=\(summary.filesSeen) read=\(summary.outcomes.count) accepted=\(summary.accepted) partial=\(summary.partial) rejected=\(summary.rejected) workbooks=\(workbooks.count)")
+            try store.finishRun(runId, summary: "seen=\(summary.filesSeen) read=\(summary.outcomes.count) accepted=\(summary.accepted) partial=\(summary.partial) rejected=\(summary.rejected) workbooks=\(workbooks.count)", exitStatus: status)
             return status
-        }
-    }
-
-    func printIngest(_ s: ReportingPipeline.IngestSummary, lang: Language) {
-        if lang == .vi {
-            Console.out("Đã xem \(s.filesSeen) tệp trong inputs/: \(s.outcomes.count) tệp mới hoặc đã sửa, \(s.filesUnchanged) tệp không đổi.")
-            if !s.outcomes.isEmpty {
-                Console.out("  Nhận: \(s.accepted) tệp; nhận một phần: \(s.partial); từ chối: \(s.rejected). Đã lưu \(s.stored.submissionsStored) báo cáo, \(s.stored.valuesStored) giá trị.")
-            }
-        } else {
-            Console.out("Saw \(s.filesSeen) files in inputs/: \(s.outcomes.count) new or changed, \(s.filesUnchanged) unchanged.")
-            if !s.outcomes.isEmpty {
-                Console.out("  Accepted: \(s.accepted); partly accepted: \(s.partial); rejected: \(s.rejected). Stored \(s.stored.submissionsStored) reports, \(s.stored.valuesStored) values.")
-            }
-        }
-        let withProblems = s.outcomes.filter { !$0.problems.isEmpty }.sorted { a, b in
-            a.status == b.status ? a.path < b.path : (a.status == .rejected || (a.status == .partial && b.status == .accepted))
-        }
-        for o in withProblems {
-            Console.out("  \(o.path) — \(Console.statusWord(o.status, lang)):")
-            Console.problems(of: o, lang: lang)
-        }
-        if !s.stillRejected.isEmpty {
-            Console.out(lang == .vi ? "  Còn \(s.stillRejected.count) tệp đã bị từ chối ở lần chạy trước và chưa được sửa:"
-                                    : "  \(s.stillRejected.count) files refused by an earlier run are still unchanged:")
-            for (path, problem) in s.stillRejected {
-                Console.out("    \(path)" + (problem.map { ": " + Messages.render($0, lang, withFile: false) } ?? ""))
-            }
         }
     }
 }

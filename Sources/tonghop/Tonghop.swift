@@ -9,10 +9,11 @@ struct Tonghop: ParsableCommand {
         abstract: "Tổng hợp báo cáo phòng, chống ma túy, HIV/AIDS, mại dâm: từ các tệp CSV trong inputs/ đến bảng tính trong outputs/.",
         discussion: """
             Mã thoát: 0 thành công; 1 lỗi khi chạy; 2 có tệp hoặc dòng bị từ chối; \
-            4 lỗi cấu hình (templates/); 5 một lượt chạy khác đang giữ khóa; 64 dùng sai lệnh.
+            3 không có gì để làm (tonghop run); 4 lỗi cấu hình (templates/); 5 một lượt chạy khác đang giữ khóa; \
+            64 dùng sai lệnh.
             """,
-        subcommands: [RollupCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self, TemplateCommand.self,
-                      SampleCommand.self]
+        subcommands: [RollupCommand.self, RunCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self,
+                      TemplateCommand.self, HistoryCommand.self, StatusCommand.self, SampleCommand.self]
     )
 }
 
@@ -36,6 +37,16 @@ struct WorkspaceOptions: ParsableArguments {
         let home = self.home.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } ?? cwd
         func url(_ s: String?) -> URL? { s.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL } }
         return Workspace(home: home, templates: url(templates), inputs: url(inputs), outputs: url(outputs), store: url(store))
+    }
+
+    /// The store, which must exist already (commands that only read it never create it).
+    func existingStore() throws -> Store {
+        let path = workspace.store.path
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw ConfigurationError(file: path, lang == .vi ? "chưa có kho dữ liệu ở đây; chạy tonghop run (hoặc rollup) trước, hoặc chỉ đúng --home/--store"
+                                                            : "no store here yet; run tonghop run (or rollup) first, or give the right --home/--store")
+        }
+        return try Store(path: path)
     }
 
     /// Loads the catalog, turning a configuration problem into exit code 4.
@@ -65,12 +76,15 @@ struct PeriodArgument: ExpressibleByArgument {
 }
 
 /// Runs a command body, mapping failures onto the documented exit codes.
-func runReporting(_ body: () throws -> ExitStatus) throws {
+func runReporting(_ lang: Language = .vi, _ body: () throws -> ExitStatus) throws {
     let status: ExitStatus
     do {
         status = try body()
     } catch let error as ExitCode {
         throw error
+    } catch let error as OutputError {
+        Console.error(Console.outputFailure(error, lang: lang))
+        throw ExitCode(ExitStatus.failure.rawValue)
     } catch let error as ConfigurationError {
         Console.error(error.description)
         throw ExitCode(ExitStatus.configuration.rawValue)

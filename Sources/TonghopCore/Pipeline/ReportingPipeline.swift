@@ -41,7 +41,8 @@ public final class ReportingPipeline {
     }
 
     /// Reads every new or changed file under `inputs/`, validates it and stores what is good.
-    public func ingest(into store: Store, runId: Int64) throws -> IngestSummary {
+    /// `progress` is told, from any thread, how many of the candidate files have been read.
+    public func ingest(into store: Store, runId: Int64, progress: ProgressCounter.Report? = nil) throws -> IngestSummary {
         var summary = IngestSummary()
         let clock = Date()
         let files = try InputScanner.scan(workspace.inputs)
@@ -52,7 +53,9 @@ public final class ReportingPipeline {
             guard let k = known[f.relativePath] else { return true }
             return !(k.size == f.size && k.modifiedAt == f.modifiedAt)
         }
+        let counter = progress.map { ProgressCounter(total: candidates.count, report: $0) }
         let results = ParallelMap.map(candidates) { [catalog, today] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
+            defer { counter?.advance() }
             let bytes: [UInt8]
             do {
                 bytes = try [UInt8](Data(contentsOf: file.url))
@@ -111,7 +114,12 @@ public final class ReportingPipeline {
 
     /// Writes the workbooks (and the long-layout CSV beside each) of a period: the national
     /// one and one per province with data, or only the scope asked for. Returns the files written.
+    ///
+    /// Once every report of the period is written, the store records what they were made from
+    /// (``ReportSource``), so that `tonghop run` knows they are up to date.
     public func writeReports(_ period: Period, scope: String? = nil, store: Store) throws -> [URL] {
+        // Read before the data: a change stored meanwhile makes these reports stale, never the reverse.
+        let source = try reportSource(store: store)
         let rollup = try rollup(period, store: store)
         let registry = rollup.registry
         guard let nation = registry.nation else { return [] }
@@ -135,11 +143,14 @@ public final class ReportingPipeline {
             let builder = ReportBuilder(scope: scopeUnit, rollup: rollup, previousYear: previousYear, problems: problems, window: window)
             let url = ReportNaming.workbook(workspace.outputs, period, scopeUnit)
             let title = "Báo cáo tổng hợp \(period.vietnameseName) - \(scopeUnit.name)"
-            try WorkbookWriter.write(builder.sheets(), to: url, title: title, createdAt: createdAt)
+            try OutputError.writing(url) { try WorkbookWriter.write(builder.sheets(), to: url, title: title, createdAt: createdAt) }
             written.append(url)
             let csv = ReportNaming.export(workspace.outputs, period, scopeUnit)
-            try AtomicFile.write(LongExport.csv(scope: scopeUnit.code, rollup: rollup), to: csv)
+            try OutputError.writing(csv) { try AtomicFile.write(LongExport.csv(scope: scopeUnit.code, rollup: rollup), to: csv) }
             written.append(csv)
+        }
+        if scope == nil {
+            try store.recordWrittenPeriod(period, source: source, files: written.map { workspace.relativeToOutputs($0) })
         }
         return written
     }

@@ -33,7 +33,7 @@ public enum ExitStatus: Int32, Sendable {
     case failure = 1
     /// The run completed, but some files or rows were rejected.
     case rejected = 2
-    /// Reserved for `run`: nothing new in `inputs/`, nothing written.
+    /// `run` only: nothing new in `inputs/`, and every report in `outputs/` up to date.
     case nothingToDo = 3
     /// `templates/` is missing or wrong.
     case configuration = 4

@@ -82,6 +82,7 @@ public final class Store: @unchecked Sendable {
                 CREATE INDEX problem_file ON problem(fileId);
                 """)
         }
+        registerWrittenReportMigrations(&m)
         return m
     }
 
@@ -94,10 +95,10 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    public func finishRun(_ id: Int64, summary: String, at date: Date = Date()) throws {
+    public func finishRun(_ id: Int64, summary: String, exitStatus: ExitStatus? = nil, at date: Date = Date()) throws {
         try db.write { db in
-            try db.execute(sql: "UPDATE run SET finishedAt = ?, summary = ? WHERE id = ?",
-                           arguments: [Store.timestamp(date), summary, id])
+            try db.execute(sql: "UPDATE run SET finishedAt = ?, summary = ?, exitCode = ? WHERE id = ?",
+                           arguments: [Store.timestamp(date), summary, exitStatus?.rawValue, id])
         }
     }
 

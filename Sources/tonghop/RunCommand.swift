@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TonghopCore
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Lượt chạy tự động (cron): như rollup, nhưng chỉ ghi lại các báo cáo đã cũ, ghi nhật ký và bản tóm tắt JSON.",
+        discussion: """
+            Mã thoát: 0 thành công; 2 xong nhưng có tệp hoặc dòng bị từ chối; 3 không có gì để làm (không có tệp mới, \
+            báo cáo đã cập nhật); 4 lỗi cấu hình; 5 một lượt chạy khác đang giữ khóa; 1 lỗi khi chạy.
+            Nhật ký: OUTPUTS/nhat-ky/tonghop.log; tóm tắt: OUTPUTS/lan-chay-cuoi.json.
+            Ví dụ (crontab): */15 * * * * /srv/tonghop/.build/release/tonghop run --home /srv/tonghop >> /srv/tonghop/cron.log 2>&1
+            """
+    )
+
+    @OptionGroup var options: WorkspaceOptions
+    @Option(name: .customLong("period"), help: "Kỳ cần ghi báo cáo (lặp lại được). Mặc định: mọi kỳ có số liệu.")
+    var periods: [PeriodArgument] = []
+    @Option(help: "Số giây chờ nếu một lượt chạy khác đang giữ kho dữ liệu.")
+    var wait: Double = 60
+    @Option(help: "Tệp nhật ký, ghi thêm một dòng cho mỗi tệp đọc (mặc định OUTPUTS/nhat-ky/tonghop.log).")
+    var log: String?
+
+    func run() throws {
+        let lang = options.lang
+        let pipeline = try options.pipeline()
+        try runReporting(lang) {
+            let outputs = pipeline.workspace.outputs
+            let logFile = log.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? RunLog.defaultFile(outputs: outputs)
+            var job = ScheduledRun(pipeline: pipeline, log: RunLog(file: logFile),
+                                   command: (["tonghop"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+            job.periods = periods.map(\.period)
+            job.wait = wait
+            job.language = lang
+            let reading = Console.Progress(lang == .vi ? "Đọc tệp" : "Reading files")
+            let writing = Console.Progress(lang == .vi ? "Ghi báo cáo các kỳ" : "Writing the reports of periods")
+            if Console.showsProgress {
+                job.readProgress = { reading.show($0, $1) }
+                job.writeProgress = { writing.show($0, $1) }
+            }
+            let result = try job.perform()
+            reading.end()
+            writing.end()
+            if let failure = result.logFailure { Console.error(Console.outputFailure(failure, lang: lang)) }
+            if result.status == .locked {
+                Console.locked(pipeline.workspace.store, lang: lang)
+                return .locked
+            }
+            Console.ingest(result.ingest, lang: lang)
+            let workbooks = result.written.filter { $0.pathExtension == "xlsx" }
+            if result.status == .nothingToDo {
+                Console.nothingToDo(outputs: outputs, lang: lang)
+            } else if !workbooks.isEmpty {
+                let periods = (result.summary?.periodsWritten ?? []).compactMap(Period.parse)
+                Console.workbooks(workbooks, periods: periods, outputs: outputs, lang: lang)
+            }
+            if let failure = result.failure { Console.error(Console.outputFailure(failure, lang: lang)) }
+            if let file = result.summaryFile { Console.runSummaryFile(file, lang: lang) }
+            return result.status
+        }
+    }
+}
