@@ -47,7 +47,7 @@ struct TemplateTable {
             throw ConfigurationError(file: name, line: line, "dấu ngoặc kép mở mà không đóng")
         }
         guard let header = records.first else { throw ConfigurationError(file: name, "tệp rỗng") }
-        let columns = header.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let columns = header.fields.map(\.trimmingBlanks)
         for r in required where !columns.contains(r) {
             throw ConfigurationError(file: name, line: header.line, "thiếu cột \"\(r)\"")
         }
@@ -55,7 +55,7 @@ struct TemplateTable {
         self.rows = records.dropFirst().map { record in
             var values: [String: String] = [:]
             for (i, c) in columns.enumerated() where !c.isEmpty {
-                values[c] = record[i].trimmingCharacters(in: .whitespaces)
+                values[c] = record[i].trimmingBlanks
             }
             return Row(line: record.line, values: values)
         }

@@ -2,42 +2,65 @@ import Foundation
 
 /// An input file found under `inputs/`.
 public struct InputFile: Sendable {
-    public let url: URL
+    /// The file's path on disk.
+    public let path: String
     /// Path relative to `inputs/`, with `/`: the file's name in the store and in messages.
     public let relativePath: String
     public let size: Int64
     /// Modification time, seconds since 1970.
     public let modifiedAt: Double
+
+    public var url: URL { URL(fileURLWithPath: path) }
 }
 
 /// Lists the report files under `inputs/` (sub-folders too), in path order.
 ///
 /// Report files are `.csv`, `.txt` and `.tsv` (Excel's "Unicode Text" is saved as `.txt`), and
 /// `.xlsx` (a filled blank form, or a report typed in Excel). Hidden files and folders are
-/// skipped, and so are Excel's lock files (`~$name.xlsx`, left while a workbook is open);
-/// nothing in `inputs/` is ever modified.
+/// skipped, and so are Excel's lock files (`~$name.xlsx`, left while a workbook is open) and
+/// anything that is not a regular file (a pipe or a device never hangs a run); symbolic links
+/// to folders are not followed, so a link can never make the scan loop. Nothing in `inputs/`
+/// is ever modified.
+///
+/// It walks the folders with `readdir` and `stat`: with tens of thousands of files, Foundation's
+/// URL resource values cost more than reading the files.
 public enum InputScanner {
     static let extensions: Set<String> = ["csv", "txt", "tsv", "xlsx"]
 
     public static func scan(_ inputs: URL) throws -> [InputFile] {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: inputs.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+        var info = stat()
+        guard stat(inputs.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw ConfigurationError(file: inputs.path, "thư mục inputs không tồn tại")
         }
-        let root = inputs.standardizedFileURL.resolvingSymlinksInPath().path
         var files: [InputFile] = []
-        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey, .contentModificationDateKey]
-        guard let e = fm.enumerator(at: inputs, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles]) else { return [] }
-        for case let url as URL in e {
-            guard extensions.contains(url.pathExtension.lowercased()), !url.lastPathComponent.hasPrefix("~$") else { continue }
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
-            let full = url.standardizedFileURL.resolvingSymlinksInPath().path
-            var relative = full.hasPrefix(root + "/") ? String(full.dropFirst(root.count + 1)) : url.lastPathComponent
-            relative = relative.precomposedStringWithCanonicalMapping
-            files.append(InputFile(url: url, relativePath: relative, size: Int64(values.fileSize ?? 0),
-                                   modifiedAt: values.contentModificationDate?.timeIntervalSince1970 ?? 0))
-        }
+        walk(inputs.path, relative: "", into: &files)
         return files.sorted { $0.relativePath < $1.relativePath }
+    }
+
+    private static func walk(_ directory: String, relative: String, into files: inout [InputFile]) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+            let path = directory + "/" + name
+            var info = stat()
+            guard lstat(path, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                walk(path, relative: relative + name + "/", into: &files)
+                continue
+            }
+            // A link to a file is read as that file.
+            if (info.st_mode & S_IFMT) == S_IFLNK && stat(path, &info) != 0 { continue }
+            guard (info.st_mode & S_IFMT) == S_IFREG else { continue }
+            guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
+            let relativePath = relative + name
+            files.append(InputFile(path: path,
+                                   relativePath: relativePath.isASCII ? relativePath : relativePath.precomposedStringWithCanonicalMapping,
+                                   size: Int64(info.st_size),
+                                   modifiedAt: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000))
+        }
     }
 }

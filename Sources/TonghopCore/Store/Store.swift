@@ -348,12 +348,31 @@ public final class Store: @unchecked Sendable {
         return s
     }
 
+    /// Reads a payload back, splitting on bytes: a national year is a million of these lines.
     static func values(fromPayload payload: String) -> [StoredValue] {
-        payload.split(separator: "\n").compactMap { line in
-            let parts = line.split(separator: "\t", omittingEmptySubsequences: false)
-            guard parts.count == 3, let v = Double(parts[2]) else { return nil }
-            return StoredValue(String(parts[0]), String(parts[1]), v)
+        var result: [StoredValue] = []
+        var payload = payload
+        payload.withUTF8 { bytes in
+            var lineStart = 0
+            var tabs: [Int] = []
+            tabs.reserveCapacity(2)
+            for i in 0...bytes.count {
+                let b: UInt8 = i < bytes.count ? bytes[i] : 0x0A
+                if b == 0x09 {
+                    tabs.append(i)
+                } else if b == 0x0A {
+                    if tabs.count == 2, i > lineStart {
+                        let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tabs[0]]), as: UTF8.self)
+                        let category = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tabs[0] + 1)..<tabs[1]]), as: UTF8.self)
+                        let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tabs[1] + 1)..<i]), as: UTF8.self)
+                        if let v = Double(number) { result.append(StoredValue(code, category, v)) }
+                    }
+                    tabs.removeAll(keepingCapacity: true)
+                    lineStart = i + 1
+                }
+            }
         }
+        return result
     }
 
     /// `2024-06-12` or `12/06/2024` as 20240612; 0 when absent or unreadable.

@@ -1,0 +1,31 @@
+/// Text helpers for the hot paths of reading tens of thousands of files, where Foundation's
+/// `trimmingCharacters(in:)` and `lowercased()` cost more than the parsing itself.
+extension StringProtocol {
+    /// Without leading and trailing blanks (spaces, tabs, no-break spaces, line breaks).
+    /// Returns the text as is, without copying, in the common case where there are none.
+    public var trimmingBlanks: String {
+        let scalars = unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !first.isBlank && !last.isBlank { return String(self) }
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end && scalars[start].isBlank { start = scalars.index(after: start) }
+        while end > start && scalars[scalars.index(before: end)].isBlank { end = scalars.index(before: end) }
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: scalars[start..<end])
+        return String(result)
+    }
+
+    /// Whether the text is ASCII only (codes, numbers, most headers).
+    public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
+}
+
+extension Unicode.Scalar {
+    /// A space of any kind, a tab or a line break.
+    var isBlank: Bool {
+        switch value {
+        case 0x20, 0x09, 0x0A, 0x0D, 0xA0: return true
+        case 0..<0x80: return false
+        default: return properties.generalCategory == .spaceSeparator
+        }
+    }
+}
