@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo
 # pkg-config (to find both). Installed only when absent.
 DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev pkg-config
 
-.PHONY: demo test deps build build-debug sample recalc-check clean
+.PHONY: demo test deps build build-debug sample recalc-check bench clean
 
 deps:
 	@missing=""; \
@@ -38,6 +38,10 @@ test: build-debug
 sample: build
 	rm -rf inputs/2023 inputs/2024
 	$(BIN_RELEASE) sample --out inputs
+
+# The national-scale speed and memory targets, each beside a floor measured in the same run.
+bench: build
+	scripts/bench.sh
 
 # Opens the demo's workbooks in LibreOffice with recalculation forced and checks that every
 # formula recalculates to the value stored in it (needs libreoffice-calc-nogui and openpyxl).

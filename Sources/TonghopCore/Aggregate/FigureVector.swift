@@ -20,7 +20,8 @@ public struct FigureVector: Sendable, Equatable {
 
     /// Whether any slot of the indicator holds a value.
     public func reports(_ indicator: Indicator) -> Bool {
-        slots[indicator.slot..<(indicator.slot + indicator.slotCount)].contains { !$0.isNaN }
+        for s in indicator.slot..<(indicator.slot + indicator.slotCount) where !slots[s].isNaN { return true }
+        return false
     }
 
     public var isEmpty: Bool { !slots.contains { !$0.isNaN } }
@@ -33,12 +34,10 @@ public struct FigureVector: Sendable, Equatable {
     /// Adds `other` slot by slot where it has a value (nan + x = x), for the indicators whose
     /// unit rule adds up (`sum` and `count`); `none` indicators are never carried upward.
     public mutating func add(_ other: FigureVector, catalog: Catalog) {
-        for indicator in catalog.indicators where indicator.unitRule != .none {
-            for s in indicator.slot..<(indicator.slot + indicator.slotCount) {
-                let v = other.slots[s]
-                if v.isNaN { continue }
-                slots[s] = slots[s].isNaN ? v : slots[s] + v
-            }
+        for s in catalog.summableSlots {
+            let v = other.slots[s]
+            if v.isNaN { continue }
+            slots[s] = slots[s].isNaN ? v : slots[s] + v
         }
     }
 
@@ -60,10 +59,10 @@ public struct FigureVector: Sendable, Equatable {
     /// An answer also counts zero for the answers not given: a commune that answered
     /// `co_ma_tuy` is one commune that is not `trong_diem`.
     public mutating func completeTotals(catalog: Catalog) {
-        for indicator in catalog.indicators where indicator.isAnswer && reports(indicator) {
+        for indicator in catalog.partedIndicators where indicator.isAnswer && reports(indicator) {
             for s in (indicator.slot + 1)..<(indicator.slot + indicator.slotCount) where slots[s].isNaN { slots[s] = 0 }
         }
-        for indicator in catalog.indicators where !indicator.categories.isEmpty && slots[indicator.slot].isNaN {
+        for indicator in catalog.partedIndicators where slots[indicator.slot].isNaN {
             var sum = 0.0
             var any = false
             for s in (indicator.slot + 1)..<(indicator.slot + indicator.slotCount) where !slots[s].isNaN {

@@ -33,7 +33,15 @@ public final class Rollup: @unchecked Sendable {
     public let approximateUnits: Set<String>
     private var totals: [String: UnitTotal] = [:]
 
-    public init(period: Period, registry: Registry, catalog: Catalog, submissions: [Submission]) {
+    /// A rollup of validated submissions (tests, and anything not read from the store).
+    public convenience init(period: Period, registry: Registry, catalog: Catalog, submissions: [Submission]) {
+        self.init(period: period, registry: registry, catalog: catalog, reports: submissions.map { s in
+            ReportFigures(unitCode: s.unitCode, period: s.period, isCompiled: s.isCompiled, receivedOn: s.receivedOn,
+                          figures: s.figures(catalog: catalog))
+        })
+    }
+
+    public init(period: Period, registry: Registry, catalog: Catalog, reports submissions: [ReportFigures]) {
         self.period = period
         self.registry = registry
         self.catalog = catalog
@@ -53,7 +61,7 @@ public final class Rollup: @unchecked Sendable {
                 if target.approximate { approximate.insert(unitCode) }
             }
             if let day = s.receivedOn { receipts[unitCode, default: [:]][s.period] = max(day, receipts[unitCode]?[s.period] ?? 0) }
-            let figures = s.figures(catalog: catalog)
+            let figures = s.figures
             // Several old communes merged into one new commune: their reports add up.
             if s.isCompiled {
                 compiledReports[unitCode, default: [:]][s.period, default: FigureVector(slotCount: catalog.slotCount)].merge(figures)

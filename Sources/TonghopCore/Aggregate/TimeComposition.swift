@@ -41,37 +41,43 @@ public enum TimeComposition {
     public static func combine(_ parts: [FigureVector], catalog: Catalog) -> FigureVector {
         var result = FigureVector(slotCount: catalog.slotCount)
         for indicator in catalog.indicators {
-            let reporting = parts.filter { $0.reports(indicator) }
-            guard let firstPart = reporting.first, let lastPart = reporting.last else { continue }
             let range = indicator.slot..<(indicator.slot + indicator.slotCount)
+            var firstPart = -1, lastPart = -1
+            for (i, p) in parts.enumerated() where p.reports(indicator) {
+                if firstPart < 0 { firstPart = i }
+                lastPart = i
+            }
+            guard firstPart >= 0 else { continue }
             switch indicator.time {
             case .last:
                 // A stock is a snapshot: all of its slots come from the same sub-period,
                 // or a commune's category could be counted twice.
-                result.copy(indicator, from: lastPart)
+                result.copy(indicator, from: parts[lastPart])
             case .first:
-                result.copy(indicator, from: firstPart)
+                result.copy(indicator, from: parts[firstPart])
             case .sum, .max, .average:
                 for s in range {
-                    let values = reporting.compactMap { $0[s] }
-                    guard !values.isEmpty else { continue }
-                    switch indicator.time {
-                    case .sum: result[s] = values.reduce(0, +)
-                    case .max: result[s] = values.max()
-                    default: result[s] = values.reduce(0, +) / Double(values.count)
+                    var acc = Double.nan, count = 0.0
+                    for p in parts {
+                        let v = p.slots[s]
+                        if v.isNaN { continue }
+                        count += 1
+                        acc = acc.isNaN ? v : (indicator.time == .max ? Swift.max(acc, v) : acc + v)
                     }
+                    result.slots[s] = indicator.time == .average && count > 0 ? acc / count : acc
                 }
             case .any:
                 // Yes/no: a unit is "co" for the period if it said yes in any sub-period. For a
                 // compiled report (counts of communes) the largest count of yes is kept.
+                let reporting = parts.filter { $0.reports(indicator) }
                 guard let yes = indicator.slot(for: "co"), let no = indicator.slot(for: "khong") else {
-                    result.copy(indicator, from: lastPart)
+                    result.copy(indicator, from: parts[lastPart])
                     continue
                 }
                 let units = reporting.compactMap { $0[indicator.slot] ?? (($0[yes] ?? 0) + ($0[no] ?? 0)) }.max() ?? 0
                 let yesCount = reporting.compactMap { $0[yes] }.max() ?? 0
                 result[yes] = yesCount
-                result[no] = max(0, units - yesCount)
+                result[no] = Swift.max(0, units - yesCount)
                 result[indicator.slot] = units
             }
         }

@@ -21,6 +21,13 @@ public struct Catalog: Sendable {
     public let window: ReportingWindow
     /// Number of slots of a ``FigureVector`` for this catalog.
     public let slotCount: Int
+    /// Slots by the hash of their payload key `code\tcategory`: the store decodes a million
+    /// values without making a string of any of them.
+    let slotsByPayloadKey: [UInt64: Int]
+    /// Slots added up the tree (every indicator but the `none` ones).
+    let summableSlots: [Int]
+    /// Indicators with parts or answers, whose totals come from their parts.
+    let partedIndicators: [Indicator]
     private let byCode: [String: Int]
 
     public func indicator(_ code: String) -> Indicator? { byCode[code].map { indicators[$0] } }
@@ -156,8 +163,37 @@ public struct Catalog: Sendable {
         }
         return Catalog(indicators: indicators, forms: forms, formOrder: formCodes, sectors: sectors,
                        categoryNames: categoryNames, registries: registries, derived: derived, derivedByCode: derivedByCode,
-                       deadlines: deadlines, targets: targets, window: window, slotCount: slot, byCode: byCode)
+                       deadlines: deadlines, targets: targets, window: window, slotCount: slot,
+                       slotsByPayloadKey: try payloadKeys(indicators),
+                       summableSlots: indicators.filter { $0.unitRule != .none }.flatMap { $0.slot..<($0.slot + $0.slotCount) },
+                       partedIndicators: indicators.filter { !$0.categories.isEmpty }, byCode: byCode)
     }
+
+    /// FNV-1a of `code\tcategory` for every slot (the category empty for the total).
+    static func payloadKeys(_ indicators: [Indicator]) throws -> [UInt64: Int] {
+        var keys: [UInt64: Int] = [:]
+        for i in indicators {
+            for category in [""] + i.categories {
+                let key = Array((i.code + "\t" + category).utf8).withUnsafeBufferPointer(payloadKey)
+                guard keys.updateValue(i.slot(for: category)!, forKey: key) == nil else {
+                    throw ConfigurationError(file: "indicators.csv", "mã \(i.code).\(category) trùng khóa với một mã khác; hãy đổi tên phân tổ")
+                }
+            }
+        }
+        return keys
+    }
+
+    static func payloadKey(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf29ce484222325
+        for b in bytes {
+            h ^= UInt64(b)
+            h = h &* 0x100000001b3
+        }
+        return h
+    }
+
+    /// The slot of a payload key, given as its bytes.
+    func slot(payloadKey bytes: UnsafeBufferPointer<UInt8>) -> Int? { slotsByPayloadKey[Self.payloadKey(bytes)] }
 
     static func date(_ text: String, file: String, line: Int) throws -> Int? {
         if text.isEmpty { return nil }

@@ -20,10 +20,16 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 /// A CSV file of `templates/` read by its header names, so that an officer may reorder or add
 /// columns in Excel without breaking anything.
 struct TemplateTable {
+    /// A row read by column name; the names index one array shared by every row, since the
+    /// unit registries have thousands of rows.
     struct Row {
         let line: Int
-        let values: [String: String]
-        subscript(_ column: String) -> String { values[column] ?? "" }
+        let fields: [String]
+        let columns: [String: Int]
+        subscript(_ column: String) -> String {
+            guard let i = columns[column], i < fields.count else { return "" }
+            return fields[i].trimmingBlanks
+        }
     }
 
     let file: String
@@ -52,12 +58,8 @@ struct TemplateTable {
             throw ConfigurationError(file: name, line: header.line, "thiếu cột \"\(r)\"")
         }
         self.file = name
-        self.rows = records.dropFirst().map { record in
-            var values: [String: String] = [:]
-            for (i, c) in columns.enumerated() where !c.isEmpty {
-                values[c] = record[i].trimmingBlanks
-            }
-            return Row(line: record.line, values: values)
-        }
+        var index: [String: Int] = [:]
+        for (i, c) in columns.enumerated() where !c.isEmpty && index[c] == nil { index[c] = i }
+        self.rows = records.dropFirst().map { Row(line: $0.line, fields: $0.fields, columns: index) }
     }
 }

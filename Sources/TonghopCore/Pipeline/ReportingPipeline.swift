@@ -109,7 +109,7 @@ public final class ReportingPipeline {
             throw ConfigurationError(file: "registries.csv", "không có danh mục đơn vị nào có hiệu lực cho kỳ \(period.code)")
         }
         return Rollup(period: period, registry: registry, catalog: catalog,
-                      submissions: try store.activeSubmissions(periods: period.family))
+                      reports: try store.activeFigures(periods: period.family, catalog: catalog))
     }
 
     /// Writes the workbooks (and the long-layout CSV beside each) of a period: the national

@@ -288,6 +288,57 @@ public final class Store: @unchecked Sendable {
         }
     }
 
+    /// The active reports for the given periods, their values decoded straight into the
+    /// catalog's slots (values of codes the catalog no longer has are left out).
+    public func activeFigures(periods: [Period], catalog: Catalog) throws -> [ReportFigures] {
+        guard !periods.isEmpty else { return [] }
+        return try db.read { db in
+            let placeholders = Array(repeating: "?", count: periods.count).joined(separator: ",")
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT s.unitCode, s.period, s.form, s.preparedOn, s.payload, f.modifiedAt
+                FROM submission s JOIN inputFile f ON f.id = s.fileId
+                WHERE s.active = 1 AND s.period IN (\(placeholders)) ORDER BY s.id
+                """, arguments: StatementArguments(periods.map(\.code)))
+            var byCode: [String: Period] = [:]
+            for p in periods { byCode[p.code] = p }
+            var result: [ReportFigures] = []
+            while let row = try rows.next() {
+                guard let period = byCode[row["period"]] else { continue }
+                let stated = Store.dateKey(row["preparedOn"])
+                var figures = FigureVector(slotCount: catalog.slotCount)
+                var payload: String = row["payload"]
+                payload.withUTF8 { Store.decode($0, into: &figures, catalog: catalog) }
+                figures.completeTotals(catalog: catalog)
+                result.append(ReportFigures(unitCode: row["unitCode"], period: period, isCompiled: row["form"] == Submission.compiledForm,
+                                            receivedOn: stated != 0 ? stated : Store.dayKey(secondsSince1970: row["modifiedAt"]),
+                                            figures: figures))
+            }
+            return result
+        }
+    }
+
+    /// Reads `code\tcategory\tvalue` lines into slots.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, into figures: inout FigureVector, catalog: Catalog) {
+        var lineStart = 0
+        var keyEnd = -1
+        var tabs = 0
+        for i in 0...bytes.count {
+            let b: UInt8 = i < bytes.count ? bytes[i] : 0x0A
+            if b == 0x09 {
+                tabs += 1
+                if tabs == 2 { keyEnd = i }
+            } else if b == 0x0A {
+                if tabs == 2, i > keyEnd + 1,
+                   let slot = catalog.slot(payloadKey: UnsafeBufferPointer(rebasing: bytes[lineStart..<keyEnd])),
+                   let v = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[(keyEnd + 1)..<i]), as: UTF8.self)) {
+                    figures[slot] = v
+                }
+                tabs = 0
+                lineStart = i + 1
+            }
+        }
+    }
+
     /// Every period some active submission is for.
     public func periodsWithData() throws -> [Period] {
         try db.read { db in
@@ -378,7 +429,18 @@ public final class Store: @unchecked Sendable {
     /// `2024-06-12` or `12/06/2024` as 20240612; 0 when absent or unreadable.
     static func dateKey(_ text: String?) -> Int {
         guard let text else { return 0 }
-        let parts = text.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
+        // Three runs of ASCII digits, read on bytes (this runs once per stored report).
+        var parts: [Int] = []
+        var current = -1
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                current = (current < 0 ? 0 : current * 10) + Int(b - 0x30)
+            } else if current >= 0 {
+                parts.append(current)
+                current = -1
+            }
+        }
+        if current >= 0 { parts.append(current) }
         guard parts.count == 3 else { return 0 }
         if parts[0] > 31 { return parts[0] * 10000 + parts[1] * 100 + parts[2] }
         return parts[2] * 10000 + parts[1] * 100 + parts[0]

@@ -54,3 +54,13 @@ public struct Submission: Sendable, Equatable {
         return v
     }
 }
+
+/// One stored report as the rollup needs it: who, when, and its figures in the catalog's slots.
+public struct ReportFigures: Sendable {
+    public var unitCode: String
+    public var period: Period
+    public var isCompiled: Bool
+    /// yyyymmdd; see ``Submission/receivedOn``.
+    public var receivedOn: Int?
+    public var figures: FigureVector
+}

@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# make bench: the national-scale targets of tonghop, each beside a floor measured in the same
+# run (reading every input byte once with cat), as a ratio. Prints a Markdown table.
+#
+# The dataset (a year of reports from every commune, district and department of the 2024 map)
+# is made with `tonghop sample --national` and cached under bench/cache/, keyed by the
+# generator's and the templates' content.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=$PWD/.build/release/tonghop
+key=$(cat Sources/TonghopCore/Sample/*.swift templates/*.csv | sha256sum | cut -c1-12)
+CACHE=$PWD/bench/cache/vn-2024-$key
+if [ ! -d "$CACHE/inputs" ]; then
+  rm -rf bench/cache && mkdir -p "$CACHE"
+  echo "Making the national dataset (once) in $CACHE ..." >&2
+  "$BIN" sample --templates templates --national --year 2024 --out "$CACHE/inputs" >&2
+fi
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+# measure NAME CMD...: wall seconds, CPU seconds, peak RSS in MB
+measure() {
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err" || true
+  read -r wall user sys rss < "$WORK/time"
+  echo "$name $wall $(awk "BEGIN{print $user + $sys}") $((rss / 1024))"
+}
+
+files=$(find "$CACHE/inputs" -type f | wc -l)
+bytes=$(du -sb "$CACHE/inputs" | cut -f1)
+sync
+floor=$(measure floor sh -c "find '$CACHE/inputs' -type f -print0 | xargs -0 cat > /dev/null")
+read -r _ fwall fcpu frss <<< "$floor"
+
+home() { rm -rf "$WORK/home" && mkdir -p "$WORK/home/outputs" && ln -s "$PWD/templates" "$WORK/home/templates"; }
+run() { "$BIN" "$1" --home "$WORK/home" --inputs "$CACHE/inputs" "${@:2}"; }
+
+home
+cold=$(measure cold run run --period 2024)
+cp "$WORK/home/outputs/lan-chay-cuoi.json" "$WORK/cold.json"
+warm=$(measure warm run run --period 2024)
+# One more file: a corrected report of one commune.
+mkdir -p "$WORK/extra"
+cp -r "$CACHE/inputs" "$WORK/extra/" 2>/dev/null || true
+one=$(find "$WORK/extra/inputs" -path '*2024-Q4/xa/*' -name '*.csv' | sort | head -1)
+sed -i 's/^TT01,\(.*\),\([0-9]*\),$/TT01,\1,99,/' "$one"; touch "$one"
+onemore=$(measure onemore "$BIN" run --home "$WORK/home" --inputs "$WORK/extra/inputs" --period 2024)
+report=$(measure report "$BIN" report --home "$WORK/home" --period 2024 --scope VN)
+# Growth: a tenth of the provinces against all of them.
+mkdir -p "$WORK/tenth/inputs/2024"
+for d in $(ls "$CACHE/inputs/2024" | awk 'NR % 10 == 1'); do ln -s "$CACHE/inputs/2024/$d" "$WORK/tenth/inputs/2024/$d"; done
+tenthfiles=$(find -L "$WORK/tenth/inputs" -type f | wc -l)
+home
+tenth=$(measure tenth run run --inputs "$WORK/tenth/inputs" --period 2024)
+
+python3 - "$WORK/cold.json" "$files" "$bytes" "$tenthfiles" "$floor" "$cold" "$warm" "$onemore" "$report" "$tenth" <<'PY'
+import json, sys
+summary = json.load(open(sys.argv[1]))
+files, size, tenthfiles = int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4])
+rows = [a.split() for a in sys.argv[5:]]
+m = {r[0]: (float(r[1]), float(r[2]), int(r[3])) for r in rows}
+fw, fc, fm = m["floor"]
+targets = {"cold": (2.0, 256), "warm": (0.3, 256), "onemore": (0.5, 256), "report": (0.5, 256)}
+names = {"cold": "cold run: empty store, `run --period 2024`", "warm": "warm re-run, nothing new",
+         "onemore": "one more file (a corrected commune report)", "report": "`report --period 2024 --scope VN`",
+         "tenth": f"a tenth of the provinces ({tenthfiles} files), cold"}
+print(f"Dataset: {files} files, {size/1e6:.0f} MB (`tonghop sample --national --year 2024`).\n")
+print("| job | wall | CPU | peak memory | wall ÷ floor | target | met |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
+print(f"| floor: `cat` every input file once | {fw:.2f} s | {fc:.2f} s | {fm} MB | 1 | | |")
+for k in ["cold", "warm", "onemore", "report", "tenth"]:
+    w, c, r = m[k]
+    t = targets.get(k)
+    target = f"≤ {t[0]} s, ≤ {t[1]} MB" if t else f"≤ 10 × (cold ÷ 10)"
+    met = ("yes" if w <= t[0] and r <= t[1] else "no") if t else ("yes" if m["cold"][0] <= 10 * w * (files / tenthfiles) / 10 else "no")
+    print(f"| {names[k]} | {w:.2f} s | {c:.2f} s | {r} MB | {w / fw:.1f} | {target} | {met} |")
+s = summary.get("seconds", {})
+stored = summary.get("stored", {})
+values = stored.get("values", stored.get("valuesStored", 0)) if isinstance(stored, dict) else 0
+print()
+print("Stages of the cold run (from outputs/lan-chay-cuoi.json):\n")
+print("| stage | seconds | throughput |")
+print("| --- | --- | --- |")
+if "read" in s: print(f"| read, parse, validate | {s['read']:.2f} | {size / 1e6 / max(s['read'], 1e-9):.0f} MB/s |")
+if "store" in s: print(f"| store | {s['store']:.2f} | {values / max(s['store'], 1e-9):,.0f} values/s |")
+if "write" in s:
+    cells = summary.get("cellsWritten", 0)
+    print(f"| aggregate and write workbooks | {s['write']:.2f} | " + (f"{cells / max(s['write'], 1e-9):,.0f} cells/s |" if cells else f"{len(summary.get('filesWritten', [])) / max(s['write'], 1e-9):.1f} files/s |"))
+PY
