@@ -200,7 +200,13 @@ public struct SampleGenerator {
             case "MT04": value = Double(min(mt03, rng.int(0...1)))
             case "MT05": value = rng.chance(0.4) ? rng.decimal(0.05...1.5) : 0
             case "MT06": value = rng.decimal(0.1...4)
-            case "MT07": value = Double(base.int(0...2))
+            case "MT07":
+                // The hotspot stock carries over (rule QT06): this quarter's opening is the
+                // year's opening plus the new ones of the quarters before (none is eliminated).
+                let carried = (0..<min(quarter, 4)).reduce(0.0) { sum, q in
+                    sum + (ownValues(unit, form: form, quarter: q).first { $0.indicator == "MT08" }?.value ?? 0)
+                }
+                value = Double(base.int(0...2)) + carried
             case "MT08": value = Double(rng.chance(0.2) ? 1 : 0)
             case "MT09": value = 0
             case "MT10": value = rng.decimal(0...800)
