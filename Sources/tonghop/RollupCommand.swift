@@ -14,11 +14,14 @@ struct RollupCommand: ParsableCommand {
     var periods: [PeriodArgument] = []
     @Option(help: "Số giây chờ nếu một lượt chạy khác đang giữ kho dữ liệu.")
     var wait: Double = 60
+    @Option(help: "Mã tỉnh hoặc huyện đang tổng hợp: báo cáo của đơn vị ngoài phạm vi này bị từ chối, chỉ ghi bảng tính của tỉnh đó.")
+    var scope: String?
 
     func run() throws {
         let lang = options.lang
         let pipeline = try options.pipeline()
         try runReporting {
+            pipeline.scope = try scope.map(pipeline.scopeUnit)
             guard let lock = try RunLock(beside: pipeline.workspace.store, wait: wait) else {
                 Console.error(lang == .vi ? "Một lượt chạy khác đang giữ kho dữ liệu \(pipeline.workspace.store.path); thử lại sau."
                                           : "Another run holds the store \(pipeline.workspace.store.path); try again later.")
@@ -29,10 +32,17 @@ struct RollupCommand: ParsableCommand {
             let runId = try store.beginRun(command: CommandLine.arguments.dropFirst().joined(separator: " "))
             let summary = try pipeline.ingest(into: store, runId: runId)
             printIngest(summary, lang: lang)
+            let slips = try pipeline.writeErrorSlips(store: store, inputPaths: summary.inputPaths, lang: lang)
+            if !slips.isEmpty {
+                Console.out(lang == .vi ? "Đã ghi \(slips.count) phiếu báo lỗi vào \(Console.relative(pipeline.workspace.outputs))/\(ErrorSlipFolder.name)/ để gửi lại nơi lập tệp."
+                                        : "Wrote \(slips.count) error slips to \(Console.relative(pipeline.workspace.outputs))/\(ErrorSlipFolder.name)/ to send back to the offices.")
+            }
 
             let periods = self.periods.isEmpty ? try pipeline.defaultPeriods(store: store) : self.periods.map(\.period)
             var written: [URL] = []
-            for period in periods { written += try pipeline.writeReports(period, store: store) }
+            for period in periods where pipeline.scope == nil || pipeline.reportScope(for: period) != nil {
+                written += try pipeline.writeReports(period, scope: pipeline.reportScope(for: period), store: store)
+            }
             let workbooks = written.filter { $0.pathExtension == "xlsx" }
             if workbooks.isEmpty {
                 Console.out(lang == .vi ? "Chưa có số liệu để ghi báo cáo." : "No data to report yet.")
@@ -61,6 +71,14 @@ struct RollupCommand: ParsableCommand {
             if !s.outcomes.isEmpty {
                 Console.out("  Accepted: \(s.accepted); partly accepted: \(s.partial); rejected: \(s.rejected). Stored \(s.stored.submissionsStored) reports, \(s.stored.valuesStored) values.")
             }
+        }
+        let encodings = Dictionary(grouping: s.outcomes.compactMap(\.encoding).filter {
+            $0 != TextDecoding.utf8 && $0 != TextDecoding.utf8WithBOM
+        }, by: { $0 }).sorted { $0.key < $1.key }
+        if !encodings.isEmpty {
+            let list = encodings.map { "\($0.value.count) tệp \($0.key)" }.joined(separator: ", ")
+            let listEn = encodings.map { "\($0.value.count) as \($0.key)" }.joined(separator: ", ")
+            Console.out(lang == .vi ? "  Không phải UTF-8, đã đọc theo bảng mã khác: \(list)." : "  Not UTF-8, read in another encoding: \(listEn).")
         }
         let withProblems = s.outcomes.filter { !$0.problems.isEmpty }.sorted { a, b in
             a.status == b.status ? a.path < b.path : (a.status == .rejected || (a.status == .partial && b.status == .accepted))

@@ -6,7 +6,8 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(ValueParsing.number("1234", integer: true), .value(1234))
         XCTAssertEqual(ValueParsing.number("1.234", integer: true), .value(1234), "a dot groups thousands in a count")
         XCTAssertEqual(ValueParsing.number("1 234", integer: true), .value(1234))
-        XCTAssertEqual(ValueParsing.number("12,000", integer: true), .value(12000), "the field's type settles 12,000")
+        XCTAssertEqual(ValueParsing.number("12,000", integer: true), .value(12000, .separatorSettledByType),
+                       "the field's type settles 12,000, and says so: it could have been twelve")
         XCTAssertEqual(ValueParsing.number("1.234.567", integer: true), .value(1_234_567))
     }
 

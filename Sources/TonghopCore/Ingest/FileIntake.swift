@@ -27,7 +27,10 @@ public struct FileOutcome: Sendable {
     }
 
     /// Problems most serious first, then in file order.
-    public var sortedProblems: [Problem] {
+    public var sortedProblems: [Problem] { Self.sorted(problems) }
+
+    /// Problems most serious first, then in file order.
+    public static func sorted(_ problems: [Problem]) -> [Problem] {
         problems.enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
             let la = a.element.line ?? 0, lb = b.element.line ?? 0
@@ -43,7 +46,8 @@ public struct FileOutcome: Sendable {
 /// one report: half a report is worse than none); in a table it rejects that row; in the long
 /// layout it rejects that value (an unknown unit or period rejects all of that unit's rows).
 public enum FileIntake {
-    public static func read(_ bytes: [UInt8], path: String, catalog: Catalog, today: Int) -> FileOutcome {
+    /// - Parameter scope: the run's `--scope` (a province or district code): units outside it are refused.
+    public static func read(_ bytes: [UInt8], path: String, catalog: Catalog, today: Int, scope: String? = nil) -> FileOutcome {
         var outcome = FileOutcome(path: path)
         let text: [UInt8]
         switch TextDecoding.decode(bytes) {
@@ -53,8 +57,8 @@ public enum FileIntake {
         case .text(let t, let encoding):
             text = t
             outcome.encoding = encoding
-            if encoding.hasPrefix("UTF-16") {
-                outcome.problems.append(Problem(.notice, .notUTF8, file: path, detail: "đã đọc theo bảng mã \(encoding)"))
+            if encoding != TextDecoding.utf8 && encoding != TextDecoding.utf8WithBOM {
+                outcome.problems.append(Problem(.notice, .encodingAssumed, file: path, detail: Wording(encoding)))
             }
         }
         let records: [CSVRecord]
@@ -67,17 +71,24 @@ public enum FileIntake {
         }
         let reading = LayoutReader.read(records, file: path)
         outcome.layout = reading.layout
-        outcome.problems += reading.problems
+        outcome.problems += reading.problems + reading.refusedRows
         if reading.problems.contains(where: { $0.severity == .error }) { return outcome }
 
-        let compiled = reading.reports.contains { raw in
+        // The units the file names by their codes: what a compiled report is, and where to
+        // look first for a unit written by its name.
+        var compiled = false
+        var neighbourhood: Set<String> = []
+        for raw in reading.reports {
             guard let p = Period.parse(raw.period.text), let r = catalog.registries.registry(for: p),
-                  let u = r.unit(raw.unit.text.uppercased()) else { return false }
-            return u.level == .province || u.level == .nation
+                  let u = r.unit(raw.unit.text.uppercased()) else { continue }
+            compiled = compiled || u.level == .province || u.level == .nation
+            neighbourhood.insert(u.parentCode)
+            if let province = r.province(of: u.code) { neighbourhood.insert(province.code) }
         }
-        let validator = ReportValidator(catalog: catalog, file: path, today: today, compiled: compiled)
+        let validator = ReportValidator(catalog: catalog, file: path, today: today, compiled: compiled, scope: scope,
+                                        neighbourhood: neighbourhood)
         var seenProblems: Set<String> = []
-        var anyError = false
+        var anyError = reading.refusedRows.contains { $0.severity == .error }
         for raw in reading.reports {
             let result = validator.validate(raw)
             for p in result.problems {

@@ -49,6 +49,22 @@ public enum LayoutReader {
                                                               found: first.fields.prefix(6).joined(separator: ","))])
     }
 
+    /// A row with more cells than its header: a separator too many (a comma inside a number,
+    /// an unquoted name) shifts every cell after it into the wrong column, so the row cannot be
+    /// trusted. Rows with fewer cells are fine: spreadsheets drop trailing empty cells.
+    static func tooManyCells(_ r: CSVRecord, headerCount: Int, file: String) -> Problem? {
+        guard r.fields.count > headerCount else { return nil }
+        let extra = extraCell(r, after: headerCount) ?? headerCount
+        return Problem(.error, .extraCells, file: file, line: r.line, column: extra + 1, found: r[extra],
+                       detail: Messages.cellsInHeader(headerCount, found: r.fields.count))
+    }
+
+    /// The first non-empty cell at or after a 0-based column.
+    static func extraCell(_ r: CSVRecord, after column: Int) -> Int? {
+        guard r.fields.count > column else { return nil }
+        return (column..<r.fields.count).first { !r.fields[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
     static func nonEmptyCount(_ r: CSVRecord) -> Int { r.fields.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count }
 
     static func cell(_ r: CSVRecord, _ column: Int) -> SourceCell {
@@ -65,27 +81,40 @@ public enum LayoutReader {
             let r = rows[index]
             let f = field(r[0])
             if f == .indicator { break }
-            if let f, keys[f] == nil { keys[f] = cell(r, 1) }
+            if let f, keys[f] == nil {
+                keys[f] = cell(r, 1)
+                // "ky_bao_cao,2024,-Q1": a stray separator would silently change what the
+                // report is. Names and notes (ten_don_vi, nguoi_lap) may hold commas.
+                if [.unit, .period, .form, .preparedOn].contains(f), let extra = extraCell(r, after: 2) {
+                    reading.refusedRows.append(Problem(.error, .extraCells, file: file, line: r.line, column: extra + 1,
+                                                       found: r[extra], detail: Messages.cellsInHeader(2, found: r.fields.count)))
+                }
+            }
             index += 1
         }
         for (required, name) in [(Field.unit, "don_vi"), (.period, "ky_bao_cao")] where keys[required] == nil {
-            reading.problems.append(Problem(.error, .missingKey, file: file, line: rows[0].line, detail: name))
+            reading.problems.append(Problem(.error, .missingKey, file: file, line: rows[0].line, detail: Wording(name)))
         }
         guard index < rows.count else {
             reading.problems.append(Problem(.error, .missingKey, file: file, line: rows.last?.line,
-                                            detail: "ma_chi_tieu,ten_chi_tieu,phan_to,don_vi_tinh,gia_tri,ghi_chu"))
+                                            detail: Wording("ma_chi_tieu,ten_chi_tieu,phan_to,don_vi_tinh,gia_tri,ghi_chu")))
             return reading
         }
         let header = rows[index].fields.map(field)
         guard let valueColumn = header.firstIndex(of: .value) else {
-            reading.problems.append(Problem(.error, .missingColumn, file: file, line: rows[index].line, detail: "gia_tri"))
+            reading.problems.append(Problem(.error, .missingColumn, file: file, line: rows[index].line, detail: Wording("gia_tri")))
             return reading
         }
         guard let unit = keys[.unit], let period = keys[.period] else { return reading }
         let indicatorColumn = header.firstIndex(of: .indicator)!
         let categoryColumn = header.firstIndex(of: .category)
-        let values = rows[(index + 1)...].map { r in
-            RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) }, value: cell(r, valueColumn))
+        let headerCount = rows[index].fields.count
+        let values = rows[(index + 1)...].compactMap { r -> RawValue? in
+            if let problem = tooManyCells(r, headerCount: headerCount, file: file) {
+                reading.refusedRows.append(problem)
+                return nil
+            }
+            return RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) }, value: cell(r, valueColumn))
         }
         reading.reports = [RawReport(unit: unit, period: period, form: keys[.form], preparedOn: keys[.preparedOn]?.text,
                                      line: rows[0].line, values: values)]
@@ -109,6 +138,12 @@ public enum LayoutReader {
             indicatorColumns.append((i, parts[0], parts.count > 1 ? parts[1] : nil))
         }
         for r in rows.dropFirst() {
+            if var problem = tooManyCells(r, headerCount: headerRow.fields.count, file: file) {
+                problem.unitCode = cell(r, unitColumn).text
+                problem.period = Period.parse(r[periodColumn])?.code
+                reading.refusedRows.append(problem)
+                continue
+            }
             let values = indicatorColumns.map { c in
                 RawValue(indicator: SourceCell(c.code, line: headerRow.line, column: c.column + 1),
                          category: c.category.map { SourceCell($0, line: headerRow.line, column: c.column + 1) },
@@ -134,6 +169,12 @@ public enum LayoutReader {
         var groups: [String: RawReport] = [:]
         for r in rows.dropFirst() {
             let unit = cell(r, unitColumn), period = cell(r, periodColumn)
+            if var problem = tooManyCells(r, headerCount: rows[0].fields.count, file: file) {
+                problem.unitCode = unit.text
+                problem.period = Period.parse(period.text)?.code
+                reading.refusedRows.append(problem)
+                continue
+            }
             let key = unit.text + "\u{1F}" + period.text
             let value = RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) },
                                  value: cell(r, valueColumn))

@@ -47,4 +47,7 @@ public struct LayoutReading: Sendable {
     /// Structural problems (missing columns, unknown layout); errors here concern the whole
     /// file or one whole column.
     public var problems: [Problem] = []
+    /// Problems of single rows that were left out of ``reports``; the rest of the file stands
+    /// (all of it but for a form, which is one report).
+    public var refusedRows: [Problem] = []
 }

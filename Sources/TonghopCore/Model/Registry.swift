@@ -17,6 +17,9 @@ public final class Registry: @unchecked Sendable {
     /// Departments per province code, in the sectors file's order.
     private let departmentsByProvince: [String: [Unit]]
     private let departmentsByCode: [String: Unit]
+    /// Unit positions by ``NameKey`` of their name, with and without the type word
+    /// ("phường quang trung" and "quang trung").
+    private let byNameKey: [String: [Int]]
 
     public var nation: Unit? { units.first { $0.level == .nation } }
 
@@ -35,6 +38,13 @@ public final class Registry: @unchecked Sendable {
         }
         self.byCode = byCode
         self.childIndices = children
+        var byNameKey: [String: [Int]] = [:]
+        for (i, u) in units.enumerated() where u.level != .nation {
+            let full = NameKey.of(u.name), type = NameKey.of(u.type)
+            byNameKey[full, default: []].append(i)
+            if !type.isEmpty, full.hasPrefix(type + " ") { byNameKey[String(full.dropFirst(type.count + 1)), default: []].append(i) }
+        }
+        self.byNameKey = byNameKey
         var depts: [String: [Unit]] = [:]
         var deptByCode: [String: Unit] = [:]
         for p in units where p.level == .province {
@@ -60,6 +70,12 @@ public final class Registry: @unchecked Sendable {
     public func unit(_ code: String) -> Unit? {
         if let i = byCode[code] { return units[i] }
         return departmentsByCode[code]
+    }
+
+    /// The units whose name, with or without its type word, is `text` once case, diacritics
+    /// and spacing are ignored; in registry order.
+    public func units(named text: String) -> [Unit] {
+        (byNameKey[NameKey.of(text)] ?? []).map { units[$0] }
     }
 
     /// The direct children in the tree (departments not included).

@@ -26,6 +26,13 @@ public struct Submission: Sendable, Equatable {
     /// The report's own date line (`ngay_lap`), if any.
     public var preparedOn: String?
     public var values: [StoredValue]
+    /// Figures the unit gave only to be checked against the sum of its children (a district's
+    /// count of addicts under management, `doi_chieu` in `forms.csv`): compared when the file is
+    /// read, never stored, never added into any total.
+    public var reconciliation: [StoredValue] = []
+    /// Where each value was read (`CODE.` or `CODE.category`), so that checks made after
+    /// reading (outliers, reconciliation) can point at the cell. Empty when read from the store.
+    public var cells: [String: SourceCell] = [:]
 
     public var isCompiled: Bool { form == Submission.compiledForm }
 
@@ -36,6 +43,17 @@ public struct Submission: Sendable, Equatable {
         self.line = line
         self.preparedOn = preparedOn
         self.values = values
+    }
+
+    /// Equal when they store the same report: where the values were read does not matter.
+    public static func == (a: Submission, b: Submission) -> Bool {
+        a.unitCode == b.unitCode && a.period == b.period && a.form == b.form && a.line == b.line
+            && a.preparedOn == b.preparedOn && a.values == b.values && a.reconciliation == b.reconciliation
+    }
+
+    /// The cell a value of an indicator was read from: its total, else its first part given.
+    public func cell(of indicator: String) -> SourceCell? {
+        cells[indicator + "."] ?? cells.filter { $0.key.hasPrefix(indicator + ".") }.min { $0.key < $1.key }?.value
     }
 
     /// The figures of this report in the catalog's slots (unknown codes, from an older
