@@ -18,8 +18,10 @@ public final class Registry: @unchecked Sendable {
     private let departmentsByProvince: [String: [Unit]]
     private let departmentsByCode: [String: Unit]
     /// Unit positions by ``NameKey`` of their name, with and without the type word
-    /// ("phường quang trung" and "quang trung").
-    private let byNameKey: [String: [Int]]
+    /// ("phường quang trung" and "quang trung"). Built on first use: only a name written
+    /// instead of a code needs it, and folding ten thousand names costs every run otherwise.
+    private var byNameKey: [String: [Int]]?
+    private let byNameKeyLock = NSLock()
 
     public var nation: Unit? { units.first { $0.level == .nation } }
 
@@ -38,13 +40,6 @@ public final class Registry: @unchecked Sendable {
         }
         self.byCode = byCode
         self.childIndices = children
-        var byNameKey: [String: [Int]] = [:]
-        for (i, u) in units.enumerated() where u.level != .nation {
-            let full = NameKey.of(u.name), type = NameKey.of(u.type)
-            byNameKey[full, default: []].append(i)
-            if !type.isEmpty, full.hasPrefix(type + " ") { byNameKey[String(full.dropFirst(type.count + 1)), default: []].append(i) }
-        }
-        self.byNameKey = byNameKey
         var depts: [String: [Unit]] = [:]
         var deptByCode: [String: Unit] = [:]
         for p in units where p.level == .province {
@@ -75,7 +70,18 @@ public final class Registry: @unchecked Sendable {
     /// The units whose name, with or without its type word, is `text` once case, diacritics
     /// and spacing are ignored; in registry order.
     public func units(named text: String) -> [Unit] {
-        (byNameKey[NameKey.of(text)] ?? []).map { units[$0] }
+        byNameKeyLock.lock()
+        defer { byNameKeyLock.unlock() }
+        if byNameKey == nil {
+            var index: [String: [Int]] = [:]
+            for (i, u) in units.enumerated() where u.level != .nation {
+                let full = NameKey.of(u.name), type = NameKey.of(u.type)
+                index[full, default: []].append(i)
+                if !type.isEmpty, full.hasPrefix(type + " ") { index[String(full.dropFirst(type.count + 1)), default: []].append(i) }
+            }
+            byNameKey = index
+        }
+        return (byNameKey?[NameKey.of(text)] ?? []).map { units[$0] }
     }
 
     /// The direct children in the tree (departments not included).
