@@ -46,7 +46,7 @@ final class NameSuggestionTests: XCTestCase {
         XCTAssertEqual(o.status, .rejected)
     }
 
-    func testAnIndicatorNameAsATableColumnCostsTheRowsButIsSaidOnce() {
+    func testAnIndicatorNameAsATableColumnRefusesTheFileSaidOnce() {
         let o = Fixtures.read("""
             ma_don_vi,ky_bao_cao,TT01,Số người sử dụng trái phép chất ma túy có hồ sơ quản lý
             13285,2024-Q1,3,2
@@ -55,7 +55,8 @@ final class NameSuggestionTests: XCTestCase {
             """)
         XCTAssertEqual(o.problems.map(\.code), [.indicatorGivenByName], "one message for the column")
         XCTAssertEqual(o.problems[0].detail?.vi, "NN02 Số người sử dụng trái phép chất ma túy có hồ sơ quản lý")
-        XCTAssertEqual(o.submissions.map(\.unitCode), ["13294"], "the row without a value in that column stands")
+        XCTAssertEqual(o.problems[0].column, 4)
+        XCTAssertEqual(o.status, .rejected, "the header must be right before any row is trusted")
     }
 
     func testAnUnknownNameIsStillAnUnknownUnit() {

@@ -74,6 +74,22 @@ public enum FileIntake {
         outcome.problems += reading.problems + reading.refusedRows
         if reading.problems.contains(where: { $0.severity == .error }) { return outcome }
 
+        // A table's column that is no indicator: a name written instead of a code, or a header
+        // cell split by a stray separator, which shifts every column after it; no row can be
+        // trusted then, even where that column is empty.
+        var badHeader = false
+        for header in reading.indicatorHeaders {
+            let code = header.text.split(separator: ".", maxSplits: 1).first.map { $0.uppercased() } ?? ""
+            if catalog.indicator(code) != nil { continue }
+            let named = catalog.indicators(named: header.text)
+            badHeader = true
+            outcome.problems.append(named.isEmpty
+                ? Problem(.error, .unknownColumn, file: path, line: header.line, column: header.column, found: header.text)
+                : Problem(.error, .indicatorGivenByName, file: path, line: header.line, column: header.column, found: header.text,
+                          detail: Messages.candidates(named.map { "\($0.code) \($0.name)" }, total: named.count)))
+        }
+        if badHeader { return outcome }
+
         // The units the file names by their codes: what a compiled report is, and where to
         // look first for a unit written by its name.
         var compiled = false

@@ -47,6 +47,9 @@ public struct LayoutReading: Sendable {
     /// Structural problems (missing columns, unknown layout); errors here concern the whole
     /// file or one whole column.
     public var problems: [Problem] = []
+    /// A table's header cells read as indicator columns (`MT01`, `NN01.duoi_18`): the caller
+    /// checks them against the catalog before trusting any row.
+    public var indicatorHeaders: [SourceCell] = []
     /// Problems of single rows that were left out of ``reports``; the rest of the file stands
     /// (all of it but for a form, which is one report).
     public var refusedRows: [Problem] = []

@@ -13,8 +13,8 @@ public enum Severity: Int, Sendable, Comparable, Codable {
 /// What kind of problem: each has one Vietnamese and one English wording in ``Messages``.
 public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     // Structure of the file.
-    case notText, notUTF8, encodingAssumed, tooLarge, notARegularFile, emptyFile, unterminatedQuote, unknownLayout,
-         missingColumn, missingKey, unknownColumn, extraCells
+    case notText, notUTF8, encodingAssumed, tooLarge, notARegularFile, emptyFile, unterminatedQuote, strayQuote, unknownLayout,
+         missingColumn, missingKey, unknownColumn, blankHeader, extraCells
     // Identity of the report.
     case unknownUnit, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
          formMismatch, unitCannotReport
