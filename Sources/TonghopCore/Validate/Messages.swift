@@ -15,12 +15,14 @@ public enum Messages {
         let place = location(p, lang)
         if !place.isEmpty { s += (s.isEmpty ? "" : ", ") + place }
         if !s.isEmpty { s += ": " }
-        s += severityWord(p.severity, lang) + " — " + what(p, lang)
-        if let f = p.found { s += lang == .vi ? ". Tìm thấy: \"\(f)\"" : ". Found: \"\(f)\"" }
-        if let e = p.expected?[lang] { s += lang == .vi ? ". Cần: \(e)" : ". Expected: \(e)" }
+        var sentences = [severityWord(p.severity, lang) + " — " + what(p, lang)]
+        if let f = p.found { sentences.append(lang == .vi ? "Tìm thấy: \"\(f)\"" : "Found: \"\(f)\"") }
+        if let e = p.expected?[lang] { sentences.append(lang == .vi ? "Cần: \(e)" : "Expected: \(e)") }
         let h = hint(p, lang)
-        if !h.isEmpty { s += lang == .vi ? ". Cách sửa: \(h)" : ". How to fix: \(h)" }
-        return s + "."
+        if !h.isEmpty { sentences.append(lang == .vi ? "Cách sửa: \(h)" : "How to fix: \(h)") }
+        // A question ("có phải là 13285 ...?") ends its sentence itself.
+        for sentence in sentences { s += sentence + (sentence.hasSuffix("?") ? " " : ". ") }
+        return String(s.dropLast())
     }
 
     public static func location(_ p: Problem, _ lang: Language) -> String {
