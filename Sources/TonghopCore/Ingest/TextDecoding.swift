@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a file's bytes into UTF-8 text in NFC, or says what the file is instead.
 ///
 /// Detected, never asked: UTF-8 with or without a byte-order mark; UTF-16 LE/BE with a

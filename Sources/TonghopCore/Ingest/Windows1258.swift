@@ -1,3 +1,5 @@
+import Foundation
+
 /// Windows-1258, the code page Excel uses for plain "CSV" on Vietnamese Windows.
 ///
 /// The upper half is Latin-1 except for the Vietnamese letters (Ă Đ Ơ Ư ă đ ơ ư, the đồng
