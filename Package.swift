@@ -39,7 +39,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TonghopCoreTests", dependencies: ["TonghopCore"]),
+        // Inputs/ holds raw bytes (Windows-1258, UTF-16) the tests read by path.
+        .testTarget(name: "TonghopCoreTests", dependencies: ["TonghopCore"], exclude: ["Inputs"]),
         .testTarget(
             name: "TonghopEndToEndTests",
             dependencies: [

@@ -65,6 +65,8 @@ final class CrossReportChecksTests: XCTestCase {
         let p = o[0].problems[0]
         XCTAssertEqual(p.severity, .warning)
         XCTAssertEqual(p.found, "600")
+        XCTAssertEqual(p.line, 6)
+        XCTAssertEqual(p.column, 5)
         XCTAssertEqual(p.detail?.vi, "Chỉ tiêu TT02 là 600, gấp 12,3 lần trung bình 4 quý trước: 48,8 (2023-Q4: 60, 2023-Q3: 45, 2023-Q2: 50, 2023-Q1: 40)")
         XCTAssertTrue(Messages.render(p, .en).contains("12.3 times the average of the 4 quarters before: 48.8"), Messages.render(p, .en))
     }

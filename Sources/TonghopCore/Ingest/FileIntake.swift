@@ -99,7 +99,6 @@ public enum FileIntake {
                   let u = r.unit(raw.unit.text.uppercased()) else { continue }
             compiled = compiled || u.level == .province || u.level == .nation
             neighbourhood.insert(u.parentCode)
-            if let province = r.province(of: u.code) { neighbourhood.insert(province.code) }
         }
         let validator = ReportValidator(catalog: catalog, file: path, today: today, compiled: compiled, scope: scope,
                                         neighbourhood: neighbourhood)

@@ -9,6 +9,15 @@ public struct SourceCell: Sendable, Equatable {
         self.line = line
         self.column = column
     }
+
+    public var position: CellPosition { CellPosition(line: Int32(clamping: line), column: Int32(clamping: column)) }
+}
+
+/// Where a value was read, kept with it (8 bytes: a national year holds a million values) so
+/// that checks made after the whole batch is read can still point at its cell.
+public struct CellPosition: Sendable, Hashable {
+    public let line: Int32
+    public let column: Int32
 }
 
 /// One value as read from a file, before validation.

@@ -59,7 +59,11 @@ public enum TextDecoding {
     /// Valid UTF-8 in NFC. Only text holding a combining diacritic (U+0300 to U+036F, lead
     /// bytes 0xCC and 0xCD) can change, so the common case skips the normalisation.
     static func composed(_ utf8: [UInt8]) -> [UInt8] {
-        guard utf8.contains(where: { $0 == 0xCC || $0 == 0xCD }) else { return utf8 }
+        let hasCombiningMark = utf8.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return false }
+            return memchr(base, 0xCC, p.count) != nil || memchr(base, 0xCD, p.count) != nil
+        }
+        guard hasCombiningMark else { return utf8 }
         return Array(String(decoding: utf8, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
     }
 

@@ -45,12 +45,9 @@ public struct CrossReportChecks {
         for s in stored { view.set(s.unitCode, s.period, s.figures(catalog: catalog)) }
         let entries = outcomes.indices.flatMap { i in outcomes[i].submissions.indices.map { (file: i, report: $0) } }
             .filter { !outcomes[$0.file].submissions[$0.report].isCompiled }
-        let newestLast = entries.sorted { a, b in
-            let sa = outcomes[a.file].submissions[a.report], sb = outcomes[b.file].submissions[b.report]
-            let ka = (Store.dateKey(sa.preparedOn), modifiedAt[a.file]), kb = (Store.dateKey(sb.preparedOn), modifiedAt[b.file])
-            if ka != kb { return ka < kb }
-            return outcomes[a.file].path < outcomes[b.file].path
-        }
+        let newestLast = entries.map { e in
+            (e, Store.dateKey(outcomes[e.file].submissions[e.report].preparedOn), modifiedAt[e.file], outcomes[e.file].path)
+        }.sorted { a, b in (a.1, a.2, a.3) < (b.1, b.2, b.3) }.map(\.0)
         var figures: [[Int: FigureVector]] = Array(repeating: [:], count: outcomes.count)
         for e in newestLast {
             let s = outcomes[e.file].submissions[e.report]
@@ -76,8 +73,8 @@ public struct CrossReportChecks {
         guard let before = Self.previousQuarters(of: s.period, count: 1).first, let previous = view.get(s.unitCode, before) else { return [] }
         return catalog.rules.filter(\.readsPreviousQuarter).compactMap { rule in
             guard let v = RuleCheck.violation(of: rule, current: current, previous: previous, catalog: catalog) else { return nil }
-            let cell = rule.indicators.lazy.compactMap(s.cell(of:)).first
-            return Problem(rule.severity, .ruleViolated, file: file, line: cell?.line ?? s.line, column: cell?.column,
+            let cell = rule.indicators.lazy.compactMap(s.position(of:)).first
+            return Problem(rule.severity, .ruleViolated, file: file, line: cell.map { Int($0.line) } ?? s.line, column: cell.map { Int($0.column) },
                            found: v.found, expected: v.expected, detail: rule.message, unitCode: s.unitCode, period: s.period.code)
         }
     }
@@ -93,8 +90,9 @@ public struct CrossReportChecks {
             let past = history.compactMap { q, f in f.value(indicator).map { (q, $0) } }
             guard past.count == Self.outlierQuarters, let top = past.map(\.1).max(),
                   value > Self.outlierFactor * top, value > top + Self.outlierMargin else { continue }
-            let cell = s.cell(of: indicator.code)
-            found.append(Problem(.warning, .outlier, file: file, line: cell?.line ?? s.line, column: cell?.column, found: cell?.text,
+            let cell = s.position(of: indicator.code)
+            found.append(Problem(.warning, .outlier, file: file, line: cell.map { Int($0.line) } ?? s.line, column: cell.map { Int($0.column) },
+                                 found: Messages.number(value),
                                  detail: Messages.outlier(indicator: indicator.code, value: value, history: past),
                                  unitCode: s.unitCode, period: s.period.code))
         }
@@ -107,8 +105,7 @@ public struct CrossReportChecks {
         guard !s.reconciliation.isEmpty, let registry = catalog.registries.registry(for: s.period) else { return [] }
         let communes = registry.children(of: s.unitCode)
         guard !communes.isEmpty else { return [] }
-        var own = Submission(unitCode: s.unitCode, period: s.period, form: s.form, line: s.line, preparedOn: nil, values: s.reconciliation)
-        own.cells = s.cells
+        let own = Submission(unitCode: s.unitCode, period: s.period, form: s.form, line: s.line, preparedOn: nil, values: s.reconciliation)
         let figures = own.figures(catalog: catalog)
         var found: [Problem] = []
         for code in Set(s.reconciliation.map(\.indicator)).sorted() {
@@ -117,9 +114,9 @@ public struct CrossReportChecks {
             guard parts.allSatisfy({ $0 != nil }) else { continue }
             let sum = parts.reduce(0) { $0 + $1! }
             guard sum != value else { continue }
-            let cell = own.cell(of: code)
-            found.append(Problem(.warning, .reconciliationMismatch, file: file, line: cell?.line ?? s.line, column: cell?.column,
-                                 found: cell?.text,
+            let cell = own.position(of: code)
+            found.append(Problem(.warning, .reconciliationMismatch, file: file, line: cell.map { Int($0.line) } ?? s.line,
+                                 column: cell.map { Int($0.column) }, found: Messages.number(value),
                                  detail: Messages.reconciliation(indicator: code, district: value, communes: sum, count: communes.count),
                                  unitCode: s.unitCode, period: s.period.code))
         }

@@ -17,8 +17,8 @@ public struct ReportValidator {
     public let compiled: Bool
     /// The run's `--scope`: only units within this province or district are accepted.
     public let scope: String?
-    /// Parent and province codes of the units the file names correctly: a name written
-    /// instead of a code is first looked for among their units.
+    /// Parent codes of the units the file names correctly: a name written instead of a code
+    /// is first looked for among their children, then in their provinces.
     public let neighbourhood: Set<String>
 
     public init(catalog: Catalog, file: String, today: Int, compiled: Bool, scope: String? = nil, neighbourhood: Set<String> = []) {
@@ -182,7 +182,7 @@ public struct ReportValidator {
                                 detail: Wording(code), unit: unit.code, period: period.code)
                     }
                 }
-                if let answer { values.append(StoredValue(code, answer, 1)) } else { rejectedIndicators.insert(code) }
+                if let answer { values.append(StoredValue(code, answer, 1, position: valueCell.position)) } else { rejectedIndicators.insert(code) }
                 continue
             }
             // A number: a plain count or measure, a part of one, or (compiled) a count of answers.
@@ -205,7 +205,8 @@ public struct ReportValidator {
                 case nil:
                     break
                 }
-                if isReconciliation { reconciliation.append(StoredValue(code, category, v)) } else { values.append(StoredValue(code, category, v)) }
+                let value = StoredValue(code, category, v, position: valueCell.position)
+                if isReconciliation { reconciliation.append(value) } else { values.append(value) }
             case .notANumber:
                 problem(.error, .notANumber, valueCell, expected: integer ? Messages.wholeNumber : Messages.nonNegativeNumber,
                         detail: Wording(code), unit: unit.code, period: period.code)
@@ -265,7 +266,6 @@ public struct ReportValidator {
             return outcome
         }
         submission.reconciliation = reconciliation.filter { !rejectedIndicators.contains($0.indicator) }
-        submission.cells = seen
         outcome.submission = submission
         return outcome
     }
@@ -281,7 +281,8 @@ public struct ReportValidator {
         }
         guard !candidates.isEmpty else { return nil }
         let sameParent = candidates.filter { neighbourhood.contains($0.parentCode) }
-        let sameProvince = candidates.filter { registry.province(of: $0.code).map { neighbourhood.contains($0.code) } ?? false }
+        let provinces = Set(neighbourhood.compactMap { registry.province(of: $0)?.code })
+        let sameProvince = candidates.filter { registry.province(of: $0.code).map { provinces.contains($0.code) } ?? false }
         let ranked = !sameParent.isEmpty ? sameParent : (!sameProvince.isEmpty ? sameProvince : candidates)
         let described = ranked.map { u in
             let above = registry.ancestors(of: u.code).filter { $0.level != .nation }.map(\.name)

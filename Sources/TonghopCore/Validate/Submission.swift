@@ -5,11 +5,24 @@ public struct StoredValue: Sendable, Equatable, Hashable {
     public var indicator: String
     public var category: String
     public var value: Double
+    /// Where the value was read; not stored, and no part of what the value is.
+    public var position: CellPosition?
 
-    public init(_ indicator: String, _ category: String, _ value: Double) {
+    public init(_ indicator: String, _ category: String, _ value: Double, position: CellPosition? = nil) {
         self.indicator = indicator
         self.category = category
         self.value = value
+        self.position = position
+    }
+
+    public static func == (a: StoredValue, b: StoredValue) -> Bool {
+        a.indicator == b.indicator && a.category == b.category && a.value == b.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(indicator)
+        hasher.combine(category)
+        hasher.combine(value)
     }
 }
 
@@ -30,9 +43,6 @@ public struct Submission: Sendable, Equatable {
     /// count of addicts under management, `doi_chieu` in `forms.csv`): compared when the file is
     /// read, never stored, never added into any total.
     public var reconciliation: [StoredValue] = []
-    /// Where each value was read (`CODE.` or `CODE.category`), so that checks made after
-    /// reading (outliers, reconciliation) can point at the cell. Empty when read from the store.
-    public var cells: [String: SourceCell] = [:]
 
     public var isCompiled: Bool { form == Submission.compiledForm }
 
@@ -45,15 +55,11 @@ public struct Submission: Sendable, Equatable {
         self.values = values
     }
 
-    /// Equal when they store the same report: where the values were read does not matter.
-    public static func == (a: Submission, b: Submission) -> Bool {
-        a.unitCode == b.unitCode && a.period == b.period && a.form == b.form && a.line == b.line
-            && a.preparedOn == b.preparedOn && a.values == b.values && a.reconciliation == b.reconciliation
-    }
-
-    /// The cell a value of an indicator was read from: its total, else its first part given.
-    public func cell(of indicator: String) -> SourceCell? {
-        cells[indicator + "."] ?? cells.filter { $0.key.hasPrefix(indicator + ".") }.min { $0.key < $1.key }?.value
+    /// Where a figure of an indicator was read: its total, else its first part given; nil
+    /// when the report comes from the store.
+    public func position(of indicator: String) -> CellPosition? {
+        let mine = (values + reconciliation).filter { $0.indicator == indicator }
+        return (mine.first { $0.category.isEmpty } ?? mine.first)?.position
     }
 
     /// The figures of this report in the catalog's slots (unknown codes, from an older
