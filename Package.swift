@@ -40,13 +40,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Inputs/ holds raw bytes (Windows-1258, UTF-16) the tests read by path.
         .testTarget(
             name: "TonghopCoreTests",
             dependencies: [
                 "TonghopCore",
                 "Spreadsheet",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            exclude: ["Inputs"]
         ),
         .testTarget(
             name: "TonghopEndToEndTests",

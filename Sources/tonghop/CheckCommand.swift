@@ -10,6 +10,8 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var options: WorkspaceOptions
+    @Option(help: "Mã tỉnh hoặc huyện đang tổng hợp: báo cáo của đơn vị ngoài phạm vi này bị từ chối.")
+    var scope: String?
     @Argument(help: "Các tệp cần kiểm tra.")
     var files: [String]
 
@@ -17,17 +19,27 @@ struct CheckCommand: ParsableCommand {
         let pipeline = try options.pipeline()
         let lang = options.lang
         try runReporting {
-            var anyError = false
-            for path in files {
-                let url = URL(fileURLWithPath: path)
+            pipeline.scope = try scope.map(pipeline.scopeUnit)
+            var incoming: [Store.IncomingFile] = files.map { path in
                 let outcome: FileOutcome
-                if let data = FileManager.default.contents(atPath: url.path) {
-                    outcome = FileIntake.read([UInt8](data), path: path, catalog: pipeline.catalog, today: pipeline.today)
-                } else {
+                switch InputReading.contents(of: path) {
+                case .bytes(let bytes):
+                    outcome = FileIntake.read(bytes, path: path, catalog: pipeline.catalog, today: pipeline.today, scope: pipeline.scope)
+                case .refused(let code, let detail):
                     var o = FileOutcome(path: path)
-                    o.problems = [Problem(.error, .readFailed, file: path, detail: lang == .vi ? "không mở được tệp" : "cannot open the file")]
+                    o.problems = [Problem(.error, code, file: path, detail: code == .readFailed ? Messages.cannotOpen : detail)]
                     outcome = o
                 }
+                let modified = (try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date)?.timeIntervalSince1970
+                return Store.IncomingFile(outcome: outcome, size: 0, modifiedAt: modified ?? 0, sha256: "")
+            }
+            // The same comparisons with earlier quarters as `rollup`, when there is a store to read.
+            if FileManager.default.fileExists(atPath: pipeline.workspace.store.path) {
+                try pipeline.checkAgainstOtherReports(&incoming, store: try Store(path: pipeline.workspace.store.path))
+            }
+            var anyError = false
+            for outcome in incoming.map(\.outcome) {
+                let path = outcome.path
                 let errors = outcome.problems.filter { $0.severity == .error }.count
                 anyError = anyError || errors > 0
                 let reports = outcome.submissions.count

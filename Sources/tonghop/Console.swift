@@ -49,6 +49,14 @@ enum Console {
                 out("  Accepted: \(s.accepted); partly accepted: \(s.partial); rejected: \(s.rejected). Stored \(s.stored.submissionsStored) reports, \(s.stored.valuesStored) values.")
             }
         }
+        let encodings = Dictionary(grouping: s.outcomes.compactMap(\.encoding).filter {
+            $0 != TextDecoding.utf8 && $0 != TextDecoding.utf8WithBOM
+        }, by: { $0 }).sorted { $0.key < $1.key }
+        if !encodings.isEmpty {
+            let list = encodings.map { "\($0.value.count) tệp \($0.key)" }.joined(separator: ", ")
+            let listEn = encodings.map { "\($0.value.count) as \($0.key)" }.joined(separator: ", ")
+            out(lang == .vi ? "  Không phải UTF-8, đã đọc theo bảng mã khác: \(list)." : "  Not UTF-8, read in another encoding: \(listEn).")
+        }
         let withProblems = s.outcomes.filter { !$0.problems.isEmpty }.sorted { a, b in
             a.status == b.status ? a.path < b.path : (a.status == .rejected || (a.status == .partial && b.status == .accepted))
         }

@@ -14,11 +14,14 @@ struct RollupCommand: ParsableCommand {
     var periods: [PeriodArgument] = []
     @Option(help: "Số giây chờ nếu một lượt chạy khác đang giữ kho dữ liệu.")
     var wait: Double = 60
+    @Option(help: "Mã tỉnh hoặc huyện đang tổng hợp: báo cáo của đơn vị ngoài phạm vi này bị từ chối, chỉ ghi bảng tính của tỉnh đó.")
+    var scope: String?
 
     func run() throws {
         let lang = options.lang
         let pipeline = try options.pipeline()
         try runReporting(lang) {
+            pipeline.scope = try scope.map(pipeline.scopeUnit)
             guard let lock = try RunLock(beside: pipeline.workspace.store, wait: wait) else {
                 Console.locked(pipeline.workspace.store, lang: lang)
                 return .locked
@@ -29,10 +32,17 @@ struct RollupCommand: ParsableCommand {
             let runId = try store.beginRun(command: CommandLine.arguments.dropFirst().joined(separator: " "))
             let summary = try pipeline.ingest(into: store, runId: runId)
             Console.ingest(summary, lang: lang)
+            let slips = try pipeline.writeErrorSlips(store: store, inputPaths: summary.inputPaths, lang: lang)
+            if !slips.isEmpty {
+                Console.out(lang == .vi ? "Đã ghi \(slips.count) phiếu báo lỗi vào \(Console.relative(pipeline.workspace.outputs))/\(ErrorSlipFolder.name)/ để gửi lại nơi lập tệp."
+                                        : "Wrote \(slips.count) error slips to \(Console.relative(pipeline.workspace.outputs))/\(ErrorSlipFolder.name)/ to send back to the offices.")
+            }
 
             let periods = self.periods.isEmpty ? try pipeline.defaultPeriods(store: store) : self.periods.map(\.period)
             var written: [URL] = []
-            for period in periods { written += try pipeline.writeReports(period, store: store) }
+            for period in periods where pipeline.scope == nil || pipeline.reportScope(for: period) != nil {
+                written += try pipeline.writeReports(period, scope: pipeline.reportScope(for: period), store: store)
+            }
             let workbooks = written.filter { $0.pathExtension == "xlsx" }
             if workbooks.isEmpty {
                 Console.out(lang == .vi ? "Chưa có số liệu để ghi báo cáo." : "No data to report yet.")

@@ -60,7 +60,8 @@ final class BlankFormTests: XCTestCase {
             case ("NN01", "tren_30"): rows[i].value = "4"; typed.append(StoredValue("NN01", "tren_30", 4))
             case ("TT02", _): rows[i].value = "1.234"; typed.append(StoredValue("TT02", "", 1234))
             case ("XA03", _), ("NN01", _): break
-            default: rows[i].value = "\(i)"; typed.append(StoredValue(rows[i].code, "", Double(i)))
+            // Decreasing down the form, so that every part stays under its whole (MT09 ≤ MT07 + MT08).
+            default: rows[i].value = "\(rows.count - i)"; typed.append(StoredValue(rows[i].code, "", Double(rows.count - i)))
             }
         }
         let o = Fixtures.read(FormLayoutWriter.csv(heading: blank.heading, rows: rows))

@@ -36,3 +36,16 @@ final class ExportTests: XCTestCase {
         XCTAssertEqual(national.total("VN").figures, source.total("VN").figures, "the national figures are the same either way")
     }
 }
+
+final class CSVFieldTests: XCTestCase {
+    func testFormulaLikeTextIsNeutralisedAndQuotedWhenNeeded() {
+        XCTAssertEqual(CSVField.text("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"")
+        XCTAssertEqual(CSVField.text("+1"), "'+1")
+        XCTAssertEqual(CSVField.text("-2"), "'-2")
+        XCTAssertEqual(CSVField.text("@SUM(A1)"), "'@SUM(A1)")
+        XCTAssertEqual(CSVField.text("\tx"), "'\tx")
+        XCTAssertEqual(CSVField.text("35-CA"), "35-CA", "a hyphen inside is harmless")
+        XCTAssertEqual(CSVField.text("Tỉnh, Hà Nam"), "\"Tỉnh, Hà Nam\"")
+        XCTAssertEqual(CSVField.text(""), "")
+    }
+}

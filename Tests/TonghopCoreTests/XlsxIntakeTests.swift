@@ -120,7 +120,8 @@ final class XlsxIntakeTests: XCTestCase {
         var rows = blank.tableRows(catalog: Fixtures.catalog)
         let headerRow = sheet.cells.first { $0.value[0]?.value == .text("ma_chi_tieu") }!.key
         for i in rows.indices {
-            let typed: Double = rows[i].code == "MT05" ? 0.75 : Double(i)
+            // Decreasing down the form, so that every "of which" figure stays under its whole.
+            let typed: Double = rows[i].code == "MT05" ? 0.75 : Double(rows.count - i)
             rows[i].value = LongExport.number(typed)
             sheet.set(headerRow + 1 + i, 4, .number(typed), .entry)
         }

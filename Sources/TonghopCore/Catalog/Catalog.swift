@@ -29,8 +29,17 @@ public struct Catalog: Sendable {
     /// Indicators with parts or answers, whose totals come from their parts.
     let partedIndicators: [Indicator]
     private let byCode: [String: Int]
+    /// Indicator positions by their name without case or diacritics (see ``NameKey``).
+    private let byNameKey: [String: [Int]]
+    /// The validation rules of `rules.csv`.
+    public private(set) var rules: [ValidationRule] = []
 
     public func indicator(_ code: String) -> Indicator? { byCode[code].map { indicators[$0] } }
+
+    /// The indicators whose name is `text` once case, diacritics and spacing are ignored.
+    public func indicators(named text: String) -> [Indicator] {
+        (byNameKey[NameKey.of(text)] ?? []).map { indicators[$0] }
+    }
 
     public func sector(_ code: String) -> Sector? { sectors.first { $0.code == code } }
 
@@ -88,22 +97,41 @@ public struct Catalog: Sendable {
         var formCodes: [String] = []
         var formLevels: [String: UnitLevel] = [:]
         var formIndicators: [String: [String]] = [:]
+        var formReconciliation: [String: [String]] = [:]
         for row in formTable.rows where !row["bieu_mau"].isEmpty {
             let code = row["bieu_mau"]
             guard let level = UnitLevel(rawValue: row["cap_bao_cao"]), [.commune, .district, .department].contains(level) else {
                 throw ConfigurationError(file: formTable.file, line: row.line, "cap_bao_cao \"\(row["cap_bao_cao"])\" không hợp lệ (commune, district, department)")
             }
-            guard byCode[row["ma_chi_tieu"]] != nil else {
+            guard let index = byCode[row["ma_chi_tieu"]] else {
                 throw ConfigurationError(file: formTable.file, line: row.line, "chỉ tiêu \(row["ma_chi_tieu"]) không có trong indicators.csv")
             }
             if formLevels[code] == nil { formCodes.append(code) }
             formLevels[code] = level
-            formIndicators[code, default: []].append(row["ma_chi_tieu"])
+            switch row["vai_tro"] {
+            case "":
+                formIndicators[code, default: []].append(row["ma_chi_tieu"])
+            case "doi_chieu":
+                // A figure to compare with the sum of the unit's children, never added.
+                let indicator = indicators[index]
+                guard indicator.isNumeric, indicator.unitRule == .sum, level == .district else {
+                    throw ConfigurationError(file: formTable.file, line: row.line,
+                                             "chỉ tiêu đối chiếu \(indicator.code) phải là số, cộng theo đơn vị (sum), trong biểu của huyện")
+                }
+                formReconciliation[code, default: []].append(indicator.code)
+            default:
+                throw ConfigurationError(file: formTable.file, line: row.line, "vai_tro \"\(row["vai_tro"])\" không hợp lệ (để trống, hoặc doi_chieu)")
+            }
         }
         var forms: [String: Form] = [:]
         for code in formCodes {
-            let list = formIndicators[code]!
-            forms[code] = Form(code: code, level: formLevels[code]!, indicatorCodes: list, indicatorSet: Set(list))
+            let list = formIndicators[code] ?? []
+            let reconciliation = formReconciliation[code] ?? []
+            if let both = reconciliation.first(where: list.contains) {
+                throw ConfigurationError(file: formTable.file, "chỉ tiêu \(both) của biểu \(code) vừa là số báo cáo vừa là số đối chiếu")
+            }
+            forms[code] = Form(code: code, level: formLevels[code]!, indicatorCodes: list, indicatorSet: Set(list),
+                               reconciliationCodes: reconciliation)
         }
 
         let sectorTable = try TemplateTable(url: templates.appendingPathComponent("sectors.csv"),
@@ -161,12 +189,16 @@ public struct Catalog: Sendable {
             }
             window = w
         }
-        return Catalog(indicators: indicators, forms: forms, formOrder: formCodes, sectors: sectors,
-                       categoryNames: categoryNames, registries: registries, derived: derived, derivedByCode: derivedByCode,
-                       deadlines: deadlines, targets: targets, window: window, slotCount: slot,
-                       slotsByPayloadKey: try payloadKeys(indicators),
-                       summableSlots: indicators.filter { $0.unitRule != .none }.flatMap { $0.slot..<($0.slot + $0.slotCount) },
-                       partedIndicators: indicators.filter { !$0.categories.isEmpty }, byCode: byCode)
+        var byNameKey: [String: [Int]] = [:]
+        for (i, indicator) in indicators.enumerated() { byNameKey[NameKey.of(indicator.name), default: []].append(i) }
+        var catalog = Catalog(indicators: indicators, forms: forms, formOrder: formCodes, sectors: sectors,
+                              categoryNames: categoryNames, registries: registries, derived: derived, derivedByCode: derivedByCode,
+                              deadlines: deadlines, targets: targets, window: window, slotCount: slot,
+                              slotsByPayloadKey: try payloadKeys(indicators),
+                              summableSlots: indicators.filter { $0.unitRule != .none }.flatMap { $0.slot..<($0.slot + $0.slotCount) },
+                              partedIndicators: indicators.filter { !$0.categories.isEmpty }, byCode: byCode, byNameKey: byNameKey)
+        catalog.rules = try ValidationRule.load(from: templates, catalog: catalog)
+        return catalog
     }
 
     /// FNV-1a of `code\tcategory` for every slot (the category empty for the total).

@@ -82,6 +82,9 @@ public struct Form: Sendable {
     /// Indicator codes, in the file's order.
     public let indicatorCodes: [String]
     public let indicatorSet: Set<String>
+    /// Figures the unit writes only so that they are compared with the sum of its children
+    /// (`vai_tro` `doi_chieu` in `forms.csv`): never stored, never added into a total.
+    public let reconciliationCodes: [String]
 }
 
 /// Which departments a sector expects reports from (`templates/sectors.csv`).

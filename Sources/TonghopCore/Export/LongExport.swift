@@ -1,11 +1,12 @@
+import Foundation
+
 /// The aggregated figures of a scope and its direct children in the long layout of DOMAIN §5,
 /// so that another tonghop can ingest them as this unit's compiled report (a province compiles
 /// locally and sends upward).
 ///
 /// One row per unit × indicator × category: a disaggregated indicator gives its total (empty
 /// `phan_to`) and its parts; a yes/no or categorical one gives the count of units per answer.
-import Foundation
-
+/// Text fields go through ``CSVField`` so that no code from a template can open as a formula.
 public enum LongExport {
     public static let header = "ma_don_vi,ky_bao_cao,ma_chi_tieu,phan_to,gia_tri"
 
@@ -26,7 +27,8 @@ public enum LongExport {
             guard total.reportingUnits > 0 else { continue }
             for indicator in rollup.catalog.indicators where total.figures.reports(indicator) {
                 func row(_ category: String, _ value: Double) {
-                    lines.append("\(unit.code),\(period),\(indicator.code),\(category),\(number(value))")
+                    lines.append([unit.code, period, indicator.code, category].map(CSVField.text).joined(separator: ",")
+                                 + "," + number(value))
                 }
                 if indicator.isAnswer {
                     for category in indicator.categories {

@@ -2,6 +2,10 @@
 public struct CSVRecord: Sendable {
     public var fields: [String]
     public let line: Int
+    /// Whether a quoted field of the record was followed by more text before the next
+    /// separator (`"Châu "Cầu`): not CSV as spreadsheets write it, and the sign of a stray
+    /// quote that swallowed separators and line breaks, so the record cannot be trusted.
+    public var hasStrayQuote = false
 
     /// The field at a 0-based column, or "" past the end (Excel drops trailing empty cells).
     public subscript(column: Int) -> String { column < fields.count ? fields[column] : "" }
@@ -60,6 +64,8 @@ public enum CSVReader {
         var inQuotes = false
         var quoteOpenedOn = 0
         var fieldWasQuoted = false
+        var afterClosingQuote = false
+        var strayQuote = false
 
         func endField() {
             fields.append(String(decoding: field, as: UTF8.self))
@@ -77,6 +83,7 @@ public enum CSVReader {
                         continue
                     }
                     inQuotes = false
+                    afterClosingQuote = true
                 } else {
                     if b == lf || (b == cr && !(i + 1 < n && bytes[i + 1] == lf)) { line += 1 }
                     field.append(b)
@@ -93,14 +100,18 @@ public enum CSVReader {
                 quoteOpenedOn = line
             case separator:
                 endField()
+                afterClosingQuote = false
             case lf, cr:
                 endField()
-                records.append(CSVRecord(fields: fields, line: recordLine))
+                records.append(CSVRecord(fields: fields, line: recordLine, hasStrayQuote: strayQuote))
                 fields.removeAll(keepingCapacity: true)
+                afterClosingQuote = false
+                strayQuote = false
                 if b == cr && i + 1 < n && bytes[i + 1] == lf { i += 1 }
                 line += 1
                 recordLine = line
             default:
+                if afterClosingQuote && b != UInt8(ascii: " ") { strayQuote = true }
                 field.append(b)
             }
             i += 1
@@ -108,7 +119,7 @@ public enum CSVReader {
         if inQuotes { throw .unterminatedQuote(line: quoteOpenedOn) }
         if !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
             endField()
-            records.append(CSVRecord(fields: fields, line: recordLine))
+            records.append(CSVRecord(fields: fields, line: recordLine, hasStrayQuote: strayQuote))
         }
         return records
     }

@@ -27,7 +27,10 @@ public struct FileOutcome: Sendable {
     }
 
     /// Problems most serious first, then in file order.
-    public var sortedProblems: [Problem] {
+    public var sortedProblems: [Problem] { Self.sorted(problems) }
+
+    /// Problems most serious first, then in file order.
+    public static func sorted(_ problems: [Problem]) -> [Problem] {
         problems.enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
             let la = a.element.line ?? 0, lb = b.element.line ?? 0
@@ -43,8 +46,9 @@ public struct FileOutcome: Sendable {
 /// one report: half a report is worse than none); in a table it rejects that row; in the long
 /// layout it rejects that value (an unknown unit or period rejects all of that unit's rows).
 public enum FileIntake {
-    public static func read(_ bytes: [UInt8], path: String, catalog: Catalog, today: Int) -> FileOutcome {
-        if let workbook = XlsxIntake.read(bytes) { return readWorkbook(workbook, path: path, catalog: catalog, today: today) }
+    /// - Parameter scope: the run's `--scope` (a province or district code): units outside it are refused.
+    public static func read(_ bytes: [UInt8], path: String, catalog: Catalog, today: Int, scope: String? = nil) -> FileOutcome {
+        if let workbook = XlsxIntake.read(bytes) { return readWorkbook(workbook, path: path, catalog: catalog, today: today, scope: scope) }
         var outcome = FileOutcome(path: path)
         let text: [UInt8]
         switch TextDecoding.decode(bytes) {
@@ -54,8 +58,8 @@ public enum FileIntake {
         case .text(let t, let encoding):
             text = t
             outcome.encoding = encoding
-            if encoding.hasPrefix("UTF-16") {
-                outcome.problems.append(Problem(.notice, .notUTF8, file: path, detail: "đã đọc theo bảng mã \(encoding)"))
+            if encoding != TextDecoding.utf8 && encoding != TextDecoding.utf8WithBOM {
+                outcome.problems.append(Problem(.notice, .encodingAssumed, file: path, detail: Wording(encoding)))
             }
         }
         let records: [CSVRecord]
@@ -66,28 +70,28 @@ public enum FileIntake {
             outcome.problems.append(Problem(.error, .unterminatedQuote, file: path, line: line))
             return outcome
         }
-        return interpret(records, outcome: outcome, catalog: catalog, today: today)
+        return interpret(records, outcome: outcome, catalog: catalog, today: today, scope: scope)
     }
 
     /// A workbook (`.xlsx`): its first sheet's rows are read like a CSV file's records.
-    static func readWorkbook(_ workbook: XlsxIntake.Reading, path: String, catalog: Catalog, today: Int) -> FileOutcome {
+    static func readWorkbook(_ workbook: XlsxIntake.Reading, path: String, catalog: Catalog, today: Int, scope: String?) -> FileOutcome {
         var outcome = FileOutcome(path: path)
         switch workbook {
         case .refused(let code, let detail):
-            outcome.problems = [Problem(.error, code, file: path, detail: detail)]
+            outcome.problems = [Problem(.error, code, file: path, detail: Wording(detail))]
             return outcome
         case .records(let records, let sheet):
             outcome.encoding = "XLSX"
             let fileExtension = (path as NSString).pathExtension.lowercased()
             if fileExtension != "xlsx" {
-                outcome.problems.append(Problem(.notice, .workbookNamedAsText, file: path, detail: fileExtension))
+                outcome.problems.append(Problem(.notice, .workbookNamedAsText, file: path, detail: Wording(fileExtension)))
             }
-            outcome = interpret(records, outcome: outcome, catalog: catalog, today: today)
+            outcome = interpret(records, outcome: outcome, catalog: catalog, today: today, scope: scope)
             if outcome.layout == nil {
                 // Some other spreadsheet: say so of the workbook, not of a CSV header line.
                 for i in outcome.problems.indices where outcome.problems[i].code == .unknownLayout {
                     outcome.problems[i].code = .workbookNotAReport
-                    outcome.problems[i].detail = sheet
+                    outcome.problems[i].detail = Wording(sheet)
                 }
             }
             return outcome
@@ -95,22 +99,44 @@ public enum FileIntake {
     }
 
     /// Records → layout → validated reports, the same for a CSV file and a workbook.
-    static func interpret(_ records: [CSVRecord], outcome: FileOutcome, catalog: Catalog, today: Int) -> FileOutcome {
+    static func interpret(_ records: [CSVRecord], outcome: FileOutcome, catalog: Catalog, today: Int, scope: String?) -> FileOutcome {
         var outcome = outcome
         let path = outcome.path
         let reading = LayoutReader.read(records, file: path)
         outcome.layout = reading.layout
-        outcome.problems += reading.problems
+        outcome.problems += reading.problems + reading.refusedRows
         if reading.problems.contains(where: { $0.severity == .error }) { return outcome }
 
-        let compiled = reading.reports.contains { raw in
-            guard let p = Period.parse(raw.period.text), let r = catalog.registries.registry(for: p),
-                  let u = r.unit(raw.unit.text.uppercased()) else { return false }
-            return u.level == .province || u.level == .nation
+        // A table's column that is no indicator: a name written instead of a code, or a header
+        // cell split by a stray separator, which shifts every column after it; no row can be
+        // trusted then, even where that column is empty.
+        var badHeader = false
+        for header in reading.indicatorHeaders {
+            let code = header.text.split(separator: ".", maxSplits: 1).first.map { $0.uppercased() } ?? ""
+            if catalog.indicator(code) != nil { continue }
+            let named = catalog.indicators(named: header.text)
+            badHeader = true
+            outcome.problems.append(named.isEmpty
+                ? Problem(.error, .unknownColumn, file: path, line: header.line, column: header.column, found: header.text)
+                : Problem(.error, .indicatorGivenByName, file: path, line: header.line, column: header.column, found: header.text,
+                          detail: Messages.candidates(named.map { "\($0.code) \($0.name)" }, total: named.count)))
         }
-        let validator = ReportValidator(catalog: catalog, file: path, today: today, compiled: compiled)
+        if badHeader { return outcome }
+
+        // The units the file names by their codes: what a compiled report is, and where to
+        // look first for a unit written by its name.
+        var compiled = false
+        var neighbourhood: Set<String> = []
+        for raw in reading.reports {
+            guard let p = Period.parse(raw.period.text), let r = catalog.registries.registry(for: p),
+                  let u = r.unit(raw.unit.text.uppercased()) else { continue }
+            compiled = compiled || u.level == .province || u.level == .nation
+            neighbourhood.insert(u.parentCode)
+        }
+        let validator = ReportValidator(catalog: catalog, file: path, today: today, compiled: compiled, scope: scope,
+                                        neighbourhood: neighbourhood)
         var seenProblems: Set<String> = []
-        var anyError = false
+        var anyError = reading.refusedRows.contains { $0.severity == .error }
         for raw in reading.reports {
             let result = validator.validate(raw)
             for p in result.problems {

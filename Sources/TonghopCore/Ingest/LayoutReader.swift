@@ -8,6 +8,8 @@ public enum LayoutReader {
     /// The meaning of a header cell or a form heading key.
     enum Field: String {
         case unit, unitName, period, form, indicator, indicatorName, category, measure, value, note, preparedBy, preparedOn
+        /// "STT", the row number Vietnamese tables start with: for people, ignored.
+        case rowNumber
     }
 
     static let aliases: [String: Field] = [
@@ -22,6 +24,7 @@ public enum LayoutReader {
         "gia_tri": .value, "value": .value, "so_lieu": .value,
         "ghi_chu": .note, "note": .note, "comment": .note,
         "nguoi_lap": .preparedBy, "prepared_by": .preparedBy,
+        "stt": .rowNumber, "so_tt": .rowNumber, "so_thu_tu": .rowNumber,
         "ngay_lap": .preparedOn, "prepared_on": .preparedOn, "date": .preparedOn,
     ]
 
@@ -34,6 +37,9 @@ public enum LayoutReader {
         let rows = records.filter { !$0.isBlank }
         guard let first = rows.first else {
             return LayoutReading(layout: nil, problems: [Problem(.error, .emptyFile, file: file)])
+        }
+        if first.hasStrayQuote {
+            return LayoutReading(layout: nil, problems: [strayQuote(first, file: file)])
         }
         let headerFields = first.fields.map(field)
         if isFormHeading(first) {
@@ -60,6 +66,49 @@ public enum LayoutReader {
         return fields.first == .unit && !fields.contains(.period) && nonEmptyCount(r) <= 2
     }
 
+    /// Header cells of a form's table or of the long layout that name no known column. Every
+    /// column of these layouts has a meaning: a misspelt `phan_to` would silently read the
+    /// parts of NN01 as its total, so the file is refused rather than guessed.
+    static func unknownColumns(_ headerRow: CSVRecord, _ header: [Field?], file: String) -> [Problem] {
+        zip(headerRow.fields.indices, header).compactMap { i, f in
+            let text = headerRow[i].trimmingCharacters(in: .whitespaces)
+            guard f == nil, !text.isEmpty else { return nil }
+            return Problem(.error, .unknownColumn, file: file, line: headerRow.line, column: i + 1, found: text)
+        }
+    }
+
+    /// Untitled header cells between titled ones: a separator too many in the header (or an
+    /// empty column) moves the title of every column after it, and a row with a matching
+    /// extra separator would then read, say, "2024,-Q1" as the annual report. Trailing
+    /// untitled cells are what spreadsheets leave behind and are fine.
+    static func blankHeaders(_ headerRow: CSVRecord, file: String) -> [Problem] {
+        let titled = headerRow.fields.indices.filter { !headerRow[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        guard let last = titled.last else { return [] }
+        return (0..<last).filter { !titled.contains($0) }.map {
+            Problem(.error, .blankHeader, file: file, line: headerRow.line, column: $0 + 1)
+        }
+    }
+
+    static func strayQuote(_ r: CSVRecord, file: String) -> Problem {
+        Problem(.error, .strayQuote, file: file, line: r.line)
+    }
+
+    /// A row with more cells than its header: a separator too many (a comma inside a number,
+    /// an unquoted name) shifts every cell after it into the wrong column, so the row cannot be
+    /// trusted. Rows with fewer cells are fine: spreadsheets drop trailing empty cells.
+    static func tooManyCells(_ r: CSVRecord, headerCount: Int, file: String) -> Problem? {
+        guard r.fields.count > headerCount else { return nil }
+        let extra = extraCell(r, after: headerCount) ?? headerCount
+        return Problem(.error, .extraCells, file: file, line: r.line, column: extra + 1, found: r[extra],
+                       detail: Messages.cellsInHeader(headerCount, found: r.fields.count))
+    }
+
+    /// The first non-empty cell at or after a 0-based column.
+    static func extraCell(_ r: CSVRecord, after column: Int) -> Int? {
+        guard r.fields.count > column else { return nil }
+        return (column..<r.fields.count).first { !r.fields[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
     static func nonEmptyCount(_ r: CSVRecord) -> Int { r.fields.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count }
 
     static func cell(_ r: CSVRecord, _ column: Int) -> SourceCell {
@@ -70,33 +119,50 @@ public enum LayoutReader {
 
     static func readForm(_ rows: [CSVRecord], file: String) -> LayoutReading {
         var reading = LayoutReading(layout: .form)
+        // One report: a line that cannot be trusted costs the whole form.
+        reading.refusedRows += rows.filter(\.hasStrayQuote).map { strayQuote($0, file: file) }
         var keys: [Field: SourceCell] = [:]
         var index = 0
         while index < rows.count {
             let r = rows[index]
             let f = field(r[0])
             if f == .indicator { break }
-            if let f, keys[f] == nil { keys[f] = cell(r, 1) }
+            if let f, keys[f] == nil {
+                keys[f] = cell(r, 1)
+                // "ky_bao_cao,2024,-Q1": a stray separator would silently change what the
+                // report is. Names and notes (ten_don_vi, nguoi_lap) may hold commas.
+                if [.unit, .period, .form, .preparedOn].contains(f), let extra = extraCell(r, after: 2) {
+                    reading.refusedRows.append(Problem(.error, .extraCells, file: file, line: r.line, column: extra + 1,
+                                                       found: r[extra], detail: Messages.cellsInHeader(2, found: r.fields.count)))
+                }
+            }
             index += 1
         }
         for (required, name) in [(Field.unit, "don_vi"), (.period, "ky_bao_cao")] where keys[required] == nil {
-            reading.problems.append(Problem(.error, .missingKey, file: file, line: rows[0].line, detail: name))
+            reading.problems.append(Problem(.error, .missingKey, file: file, line: rows[0].line, detail: Wording(name)))
         }
         guard index < rows.count else {
             reading.problems.append(Problem(.error, .missingKey, file: file, line: rows.last?.line,
-                                            detail: "ma_chi_tieu,ten_chi_tieu,phan_to,don_vi_tinh,gia_tri,ghi_chu"))
+                                            detail: Wording("ma_chi_tieu,ten_chi_tieu,phan_to,don_vi_tinh,gia_tri,ghi_chu")))
             return reading
         }
         let header = rows[index].fields.map(field)
         guard let valueColumn = header.firstIndex(of: .value) else {
-            reading.problems.append(Problem(.error, .missingColumn, file: file, line: rows[index].line, detail: "gia_tri"))
+            reading.problems.append(Problem(.error, .missingColumn, file: file, line: rows[index].line, detail: Wording("gia_tri")))
             return reading
         }
+        reading.problems += blankHeaders(rows[index], file: file) + unknownColumns(rows[index], header, file: file)
         guard let unit = keys[.unit], let period = keys[.period] else { return reading }
         let indicatorColumn = header.firstIndex(of: .indicator)!
         let categoryColumn = header.firstIndex(of: .category)
-        let values = rows[(index + 1)...].map { r in
-            RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) }, value: cell(r, valueColumn))
+        let headerCount = rows[index].fields.count
+        let values = rows[(index + 1)...].compactMap { r -> RawValue? in
+            if r.hasStrayQuote { return nil }
+            if let problem = tooManyCells(r, headerCount: headerCount, file: file) {
+                reading.refusedRows.append(problem)
+                return nil
+            }
+            return RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) }, value: cell(r, valueColumn))
         }
         reading.reports = [RawReport(unit: unit, period: period, form: keys[.form], preparedOn: keys[.preparedOn]?.text,
                                      line: rows[0].line, values: values)]
@@ -108,6 +174,7 @@ public enum LayoutReader {
     static func readTable(_ rows: [CSVRecord], header: [Field?], file: String) -> LayoutReading {
         var reading = LayoutReading(layout: .table)
         let headerRow = rows[0]
+        reading.problems += blankHeaders(headerRow, file: file)
         let unitColumn = header.firstIndex(of: .unit)!, periodColumn = header.firstIndex(of: .period)!
         let formColumn = header.firstIndex(of: .form)
         let preparedColumn = header.firstIndex(of: .preparedOn)
@@ -118,8 +185,15 @@ public enum LayoutReader {
             if text.isEmpty { continue }
             let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
             indicatorColumns.append((i, parts[0], parts.count > 1 ? parts[1] : nil))
+            reading.indicatorHeaders.append(SourceCell(text, line: headerRow.line, column: i + 1))
         }
         for r in rows.dropFirst() {
+            if var problem = r.hasStrayQuote ? strayQuote(r, file: file) : tooManyCells(r, headerCount: headerRow.fields.count, file: file) {
+                problem.unitCode = cell(r, unitColumn).text
+                problem.period = Period.parse(r[periodColumn])?.code
+                reading.refusedRows.append(problem)
+                continue
+            }
             let values = indicatorColumns.map { c in
                 RawValue(indicator: SourceCell(c.code, line: headerRow.line, column: c.column + 1),
                          category: c.category.map { SourceCell($0, line: headerRow.line, column: c.column + 1) },
@@ -136,6 +210,7 @@ public enum LayoutReader {
 
     static func readLong(_ rows: [CSVRecord], header: [Field?], file: String) -> LayoutReading {
         var reading = LayoutReading(layout: .long)
+        reading.problems += blankHeaders(rows[0], file: file) + unknownColumns(rows[0], header, file: file)
         let unitColumn = header.firstIndex(of: .unit)!, periodColumn = header.firstIndex(of: .period)!
         let indicatorColumn = header.firstIndex(of: .indicator)!, valueColumn = header.firstIndex(of: .value)!
         let categoryColumn = header.firstIndex(of: .category)
@@ -146,6 +221,12 @@ public enum LayoutReader {
         var groups: [String: RawReport] = [:]
         for r in rows.dropFirst() {
             let unit = cell(r, unitColumn), period = cell(r, periodColumn)
+            if var problem = r.hasStrayQuote ? strayQuote(r, file: file) : tooManyCells(r, headerCount: rows[0].fields.count, file: file) {
+                problem.unitCode = unit.text
+                problem.period = Period.parse(period.text)?.code
+                reading.refusedRows.append(problem)
+                continue
+            }
             let key = unit.text + "\u{1F}" + period.text
             let value = RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) },
                                  value: cell(r, valueColumn))

@@ -9,6 +9,15 @@ public struct SourceCell: Sendable, Equatable {
         self.line = line
         self.column = column
     }
+
+    public var position: CellPosition { CellPosition(line: Int32(clamping: line), column: Int32(clamping: column)) }
+}
+
+/// Where a value was read, kept with it (8 bytes: a national year holds a million values) so
+/// that checks made after the whole batch is read can still point at its cell.
+public struct CellPosition: Sendable, Hashable {
+    public let line: Int32
+    public let column: Int32
 }
 
 /// One value as read from a file, before validation.
@@ -47,4 +56,10 @@ public struct LayoutReading: Sendable {
     /// Structural problems (missing columns, unknown layout); errors here concern the whole
     /// file or one whole column.
     public var problems: [Problem] = []
+    /// A table's header cells read as indicator columns (`MT01`, `NN01.duoi_18`): the caller
+    /// checks them against the catalog before trusting any row.
+    public var indicatorHeaders: [SourceCell] = []
+    /// Problems of single rows that were left out of ``reports``; the rest of the file stands
+    /// (all of it but for a form, which is one report).
+    public var refusedRows: [Problem] = []
 }

@@ -1,40 +1,48 @@
 import Foundation
 
-/// Turns a file's bytes into UTF-8 text, or says what the file is instead.
+/// Turns a file's bytes into UTF-8 text in NFC, or says what the file is instead.
 ///
-/// Accepted: UTF-8 with or without a byte-order mark, UTF-16 LE/BE with a byte-order mark
-/// (Excel's "Unicode Text"). Anything else is refused with what it looks like, so that the
-/// officer knows to save it again as CSV UTF-8.
+/// Detected, never asked: UTF-8 with or without a byte-order mark; UTF-16 LE/BE with a
+/// byte-order mark (Excel's "Unicode Text"); otherwise, bytes that are not UTF-8 but look
+/// like text are read as Windows-1258 (Excel's plain "CSV" on Vietnamese Windows), because
+/// that is what such a file almost always is, and the summary says so. Anything else is
+/// refused with what it looks like, so that the officer knows to save it again as CSV UTF-8.
+///
+/// The text comes out in NFC: Vietnamese typed on a Mac, or decoded from Windows-1258's
+/// combining tone marks, is decomposed, and codes and names compare only once composed.
 public enum TextDecoding {
     public enum Result {
         /// UTF-8 bytes without BOM, and the name of the encoding the file was in.
         case text([UInt8], encoding: String)
-        case refused(ProblemCode, detail: String)
+        case refused(ProblemCode, detail: Wording)
     }
+
+    public static let utf8 = "UTF-8", utf8WithBOM = "UTF-8 (BOM)", windows1258 = "Windows-1258"
 
     /// Files larger than this are not reports; refusing them keeps memory bounded.
     public static let maximumFileSize = 64 * 1024 * 1024
 
     public static func decode(_ bytes: [UInt8]) -> Result {
         if bytes.count > maximumFileSize {
-            return .refused(.tooLarge, detail: "\(bytes.count / 1_048_576) MB, tối đa \(maximumFileSize / 1_048_576) MB")
+            return .refused(.tooLarge, detail: Messages.sizeLimit(megabytes: bytes.count / 1_048_576, limit: maximumFileSize / 1_048_576))
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let rest = Array(bytes.dropFirst(3))
             return String(validating: rest, as: UTF8.self) != nil
-                ? .text(rest, encoding: "UTF-8 (BOM)") : .refused(.notUTF8, detail: "có dấu BOM UTF-8 nhưng nội dung hỏng")
+                ? .text(composed(rest), encoding: utf8WithBOM) : .refused(.notUTF8, detail: Messages.brokenUTF8)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
             let littleEndian = bytes[0] == 0xFF
             return decodeUTF16(Array(bytes.dropFirst(2)), littleEndian: littleEndian)
         }
         if let kind = binaryKind(bytes) { return .refused(.notText, detail: kind) }
-        if String(validating: bytes, as: UTF8.self) != nil { return .text(bytes, encoding: "UTF-8") }
-        return .refused(.notUTF8, detail: "có thể là Windows-1258 hoặc bảng mã cũ khác")
+        if String(validating: bytes, as: UTF8.self) != nil { return .text(composed(bytes), encoding: utf8) }
+        if looksLikeText(bytes), let text = Windows1258.decode(bytes) { return .text(Array(text.utf8), encoding: windows1258) }
+        return .refused(.notUTF8, detail: Messages.unknownEncoding)
     }
 
     static func decodeUTF16(_ bytes: [UInt8], littleEndian: Bool) -> Result {
-        guard bytes.count % 2 == 0 else { return .refused(.notUTF8, detail: "UTF-16 bị cắt cụt") }
+        guard bytes.count % 2 == 0 else { return .refused(.notUTF8, detail: Messages.truncatedUTF16) }
         var units: [UInt16] = []
         units.reserveCapacity(bytes.count / 2)
         var i = 0
@@ -43,18 +51,38 @@ public enum TextDecoding {
             i += 2
         }
         guard let s = String(validating: units, as: UTF16.self) else {
-            return .refused(.notUTF8, detail: "UTF-16 hỏng")
+            return .refused(.notUTF8, detail: Messages.brokenUTF16)
         }
-        return .text(Array(s.utf8), encoding: littleEndian ? "UTF-16 LE" : "UTF-16 BE")
+        return .text(Array(s.precomposedStringWithCanonicalMapping.utf8), encoding: littleEndian ? "UTF-16 LE" : "UTF-16 BE")
+    }
+
+    /// Valid UTF-8 in NFC. Only text holding a combining diacritic (U+0300 to U+036F, lead
+    /// bytes 0xCC and 0xCD) can change, so the common case skips the normalisation.
+    static func composed(_ utf8: [UInt8]) -> [UInt8] {
+        let hasCombiningMark = utf8.withUnsafeBufferPointer { p in
+            guard let base = p.baseAddress else { return false }
+            return memchr(base, 0xCC, p.count) != nil || memchr(base, 0xCD, p.count) != nil
+        }
+        guard hasCombiningMark else { return utf8 }
+        return Array(String(decoding: utf8, as: UTF8.self).precomposedStringWithCanonicalMapping.utf8)
+    }
+
+    /// Whether single-byte content reads as text: control characters other than tab, line
+    /// breaks and form feed are rare (at most one byte in a thousand).
+    static func looksLikeText(_ bytes: [UInt8]) -> Bool {
+        let controls = bytes.reduce(0) { n, b in
+            n + ((b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C) || b == 0x7F ? 1 : 0)
+        }
+        return controls * 1000 <= bytes.count
     }
 
     /// What a non-text file looks like, from its first bytes.
-    static func binaryKind(_ bytes: [UInt8]) -> String? {
-        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return "một tệp nén ZIP không đọc được như bảng tính Excel .xlsx" }
-        if bytes.starts(with: Array("%PDF".utf8)) { return "một tệp PDF" }
-        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return "một tệp Excel 97-2003 (.xls) hoặc Word (.doc)" }
-        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return "một tệp ảnh" }
-        if bytes.prefix(4096).contains(0) { return "một tệp nhị phân" }
+    static func binaryKind(_ bytes: [UInt8]) -> Wording? {
+        if bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) { return Messages.zipFile }
+        if bytes.starts(with: Array("%PDF".utf8)) { return Messages.pdfFile }
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return Messages.oldOfficeFile }
+        if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return Messages.imageFile }
+        if bytes.prefix(4096).contains(0) { return Messages.binaryFile }
         return nil
     }
 }

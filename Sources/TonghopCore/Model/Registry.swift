@@ -19,6 +19,11 @@ public final class Registry: @unchecked Sendable {
     /// Departments per province code, in the sectors file's order.
     private let departmentsByProvince: [String: [Unit]]
     private let departmentsByCode: [String: Unit]
+    /// Unit positions by ``NameKey`` of their name, with and without the type word
+    /// ("phường quang trung" and "quang trung"). Built on first use: only a name written
+    /// instead of a code needs it, and folding ten thousand names costs every run otherwise.
+    private var byNameKey: [String: [Int]]?
+    private let byNameKeyLock = NSLock()
 
     public var nation: Unit? { units.first { $0.level == .nation } }
 
@@ -74,6 +79,23 @@ public final class Registry: @unchecked Sendable {
     public func unit(_ code: String) -> Unit? {
         if let i = byCode[code] { return units[i] }
         return departmentsByCode[code]
+    }
+
+    /// The units whose name, with or without its type word, is `text` once case, diacritics
+    /// and spacing are ignored; in registry order.
+    public func units(named text: String) -> [Unit] {
+        byNameKeyLock.lock()
+        defer { byNameKeyLock.unlock() }
+        if byNameKey == nil {
+            var index: [String: [Int]] = [:]
+            for (i, u) in units.enumerated() where u.level != .nation {
+                let full = NameKey.of(u.name), type = NameKey.of(u.type)
+                index[full, default: []].append(i)
+                if !type.isEmpty, full.hasPrefix(type + " ") { index[String(full.dropFirst(type.count + 1)), default: []].append(i) }
+            }
+            byNameKey = index
+        }
+        return (byNameKey?[NameKey.of(text)] ?? []).map { units[$0] }
     }
 
     /// The direct children in the tree (departments not included).

@@ -10,11 +10,29 @@ public final class ReportingPipeline {
     public var window: ReportingWindow { catalog.window }
     /// Today as yyyymmdd: reports for periods that begin later are refused.
     public var today: Int
+    /// `--scope`: the province or district being compiled; reports of units outside it are refused.
+    public var scope: String?
 
     public init(workspace: Workspace, today: Int = ReportingPipeline.todayKey()) throws {
         self.workspace = workspace
         self.catalog = try Catalog.load(from: workspace.templates)
         self.today = today
+    }
+
+    /// Checks a `--scope` for `rollup` and `check`: a province or district code of some registry.
+    public func scopeUnit(_ code: String) throws -> String {
+        let code = code.trimmingCharacters(in: .whitespaces).uppercased()
+        guard catalog.registries.all.contains(where: { r in r.unit(code).map { [.province, .district].contains($0.level) } ?? false }) else {
+            throw ConfigurationError(file: "--scope", "\(code) không phải mã tỉnh hay mã huyện của danh mục đơn vị nào")
+        }
+        return code
+    }
+
+    /// The province whose workbooks a scoped run writes for a period: the scope's own
+    /// province in the registry of the period; nil when the scope did not exist then.
+    public func reportScope(for period: Period) -> String? {
+        guard let scope, let registry = catalog.registries.registry(for: period) else { return nil }
+        return registry.province(of: scope)?.code
     }
 
     public static func todayKey(_ date: Date = Date()) -> Int {
@@ -28,6 +46,8 @@ public final class ReportingPipeline {
     public struct IngestSummary: Sendable {
         public var filesSeen = 0
         public var filesUnchanged = 0
+        /// The paths under `inputs/` this run saw, read or not.
+        public var inputPaths: Set<String> = []
         /// Every file read in this run, in path order.
         public var outcomes: [FileOutcome] = []
         public var stored = Store.BatchResult()
@@ -47,6 +67,7 @@ public final class ReportingPipeline {
         let clock = Date()
         let files = try InputScanner.scan(workspace.inputs)
         summary.filesSeen = files.count
+        summary.inputPaths = Set(files.map(\.relativePath))
         let known = try store.knownFiles()
         // Unchanged size and modification time: not even read.
         let candidates = files.filter { f in
@@ -54,23 +75,25 @@ public final class ReportingPipeline {
             return !(k.size == f.size && k.modifiedAt == f.modifiedAt)
         }
         let counter = progress.map { ProgressCounter(total: candidates.count, report: $0) }
-        let results = ParallelMap.map(candidates) { [catalog, today] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
+        let results = ParallelMap.map(candidates) { [catalog, today, scope] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
             defer { counter?.advance() }
             let bytes: [UInt8]
-            do {
-                bytes = try [UInt8](Data(contentsOf: file.url))
-            } catch {
+            switch InputReading.contents(of: file.url.path) {
+            case .bytes(let b):
+                bytes = b
+            case .refused(let code, let detail):
                 var o = FileOutcome(path: file.relativePath)
-                o.problems = [Problem(.error, .readFailed, file: file.relativePath, detail: error.localizedDescription)]
+                o.problems = [Problem(.error, code, file: file.relativePath, detail: detail)]
                 return (Store.IncomingFile(outcome: o, size: file.size, modifiedAt: file.modifiedAt, sha256: ""), nil)
             }
             let hash = SHA256.hex(bytes)
             if let k = known[file.relativePath], k.sha256 == hash { return (nil, (k.id, file.modifiedAt)) }
-            let outcome = FileIntake.read(bytes, path: file.relativePath, catalog: catalog, today: today)
+            let outcome = FileIntake.read(bytes, path: file.relativePath, catalog: catalog, today: today, scope: scope)
             return (Store.IncomingFile(outcome: outcome, size: Int64(bytes.count), modifiedAt: file.modifiedAt, sha256: hash), nil)
         }
         summary.seconds["read"] = Date().timeIntervalSince(clock)
-        let incoming = results.compactMap(\.0)
+        var incoming = results.compactMap(\.0)
+        try checkAgainstOtherReports(&incoming, store: store)
         try store.touch(fileIds: results.compactMap(\.touched))
         summary.filesUnchanged = files.count - incoming.count
         let storeClock = Date()
@@ -85,6 +108,26 @@ public final class ReportingPipeline {
         let present = Set(files.map(\.relativePath))
         summary.stillRejected = try store.rejectedFiles().filter { present.contains($0.path) && !readNow.contains($0.path) }
         return summary
+    }
+
+    /// Adds the warnings that compare each report with the unit's previous quarters and a
+    /// district's figures with its communes (see ``CrossReportChecks``), from the batch and the store.
+    public func checkAgainstOtherReports(_ incoming: inout [Store.IncomingFile], store: Store) throws {
+        var outcomes = incoming.map(\.outcome)
+        let needs = CrossReportChecks.needs(outcomes, catalog: catalog)
+        let stored = try store.activeSubmissions(periods: needs.periods, units: needs.units)
+        CrossReportChecks(catalog: catalog).check(&outcomes, modifiedAt: incoming.map(\.modifiedAt), stored: stored)
+        for i in incoming.indices { incoming[i].outcome = outcomes[i] }
+    }
+
+    /// Writes `outputs/phieu-bao-loi/`: a slip for every file under `inputs/` whose latest
+    /// version the store holds as rejected or partly rejected (see ``ErrorSlipFolder``).
+    public func writeErrorSlips(store: Store, inputPaths: Set<String>, lang: Language) throws -> [URL] {
+        let slips = try store.rejectedFiles().filter { inputPaths.contains($0.path) }.map { verdict in
+            (path: verdict.path, text: ErrorSlip(file: verdict.path, status: verdict.status, problems: verdict.problems)
+                .text(catalog: catalog, lang: lang))
+        }
+        return try ErrorSlipFolder.sync(slips, folder: workspace.outputs.appendingPathComponent(ErrorSlipFolder.name))
     }
 
     // MARK: Aggregate and render

@@ -170,10 +170,30 @@ public struct SampleGenerator {
 
     // MARK: Values
 
+    /// The first year the sample data starts from: stocks evolve from its first quarter.
+    static let firstYear = 2023
+
+    /// A unit's hotspots in one quarter (0-based): opening stock, new, eliminated. The stock
+    /// carries over exactly from quarter to quarter and from year to year (rule QT06), each
+    /// quarter's movements drawn from a stream of their own.
+    func hotspots(_ code: String, quarter: Int, eliminates: Bool) -> (opening: Int, new: Int, eliminated: Int) {
+        var first = SampleRandom("diem-\(code)")
+        var stock = first.chance(0.4) ? first.int(1...3) : 0
+        for y in Self.firstYear...year {
+            for q in 0..<4 {
+                var rng = SampleRandom("diem-\(code)-\(y)-\(q)")
+                let new = rng.chance(eliminates ? 0.15 : 0.2) ? 1 : 0
+                let eliminated = eliminates ? min(stock + new, rng.chance(0.5) ? rng.int(0...2) : 0) : 0
+                if y == year && q == quarter { return (stock, new, eliminated) }
+                stock += new - eliminated
+            }
+        }
+        return (stock, 0, 0)
+    }
+
     /// A commune's four quarters. Stocks evolve; the hotspot stock carries over exactly.
     func communeValues(_ commune: Unit) -> [[StoredValue]] {
         var rng = SampleRandom("xa-\(commune.code)-\(year)")
-        var hotspots = rng.chance(0.4) ? rng.int(1...3) : 0
         var ages = [rng.chance(0.1) ? 1 : 0, rng.int(0...6), rng.int(0...8)]
         let keyArea = rng.chance(0.05)
         let hasModel = rng.chance(0.3)
@@ -185,10 +205,8 @@ public struct SampleGenerator {
         var result: [[StoredValue]] = []
         for q in 0..<4 {
             var v: [StoredValue] = []
-            let opening = hotspots
-            let new = rng.chance(0.15) ? 1 : 0
-            let eliminated = min(opening + new, rng.chance(0.5) ? rng.int(0...2) : 0)
-            hotspots = opening + new - eliminated
+            let (opening, new, eliminated) = hotspots(commune.code, quarter: q, eliminates: true)
+            let closing = opening + new - eliminated
             v.append(StoredValue("MT07", "", Double(opening)))
             v.append(StoredValue("MT08", "", Double(new)))
             v.append(StoredValue("MT09", "", Double(eliminated)))
@@ -208,7 +226,7 @@ public struct SampleGenerator {
             v.append(StoredValue("NN09", "", Double(afterRehab)))
             v.append(StoredValue("NN10", "", Double(min(addicts, rng.chance(0.15) ? 1 : 0))))
             v.append(StoredValue("NN11", "", Double(min(addicts, rng.chance(0.1) ? 1 : 0))))
-            let klass = keyArea ? "trong_diem" : (addicts + hotspots == 0 ? "khong_ma_tuy" : "co_ma_tuy")
+            let klass = keyArea ? "trong_diem" : (addicts + closing == 0 ? "khong_ma_tuy" : "co_ma_tuy")
             v.append(StoredValue("XA01", klass, 1))
             v.append(StoredValue("XA02", hasModel ? "co" : "khong", 1))
             v.append(StoredValue("XA03", convertsIn == q ? "co" : "khong", 1))
@@ -246,8 +264,9 @@ public struct SampleGenerator {
             case "MT04": value = Double(min(mt03, rng.int(0...1)))
             case "MT05": value = rng.chance(0.4) ? rng.decimal(0.05...1.5) : 0
             case "MT06": value = rng.decimal(0.1...4)
-            case "MT07": value = Double(base.int(0...2))
-            case "MT08": value = Double(rng.chance(0.2) ? 1 : 0)
+            // A district's own hotspots: new ones arise, none is eliminated at district level.
+            case "MT07": value = Double(hotspots(unit.code, quarter: min(quarter, 3), eliminates: false).opening)
+            case "MT08": value = Double(hotspots(unit.code, quarter: min(quarter, 3), eliminates: false).new)
             case "MT09": value = 0
             case "MT10": value = rng.decimal(0...800)
             case "MT11", "MD03": value = Double(rng.int(0...3))

@@ -83,6 +83,13 @@ public final class Store: @unchecked Sendable {
                 """)
         }
         registerWrittenReportMigrations(&m)
+        m.registerMigration("v3: problem wording in English") { db in
+            // `expected` and `detail` keep the Vietnamese; these the English (see Wording).
+            try db.execute(sql: """
+                ALTER TABLE problem ADD COLUMN expectedEn TEXT;
+                ALTER TABLE problem ADD COLUMN detailEn TEXT;
+                """)
+        }
         return m
     }
 
@@ -186,8 +193,8 @@ public final class Store: @unchecked Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertProblem = try db.makeStatement(sql: """
-                INSERT INTO problem (fileId, severity, code, line, col, found, expected, detail, unitCode, period)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO problem (fileId, severity, code, line, col, found, expected, detail, unitCode, period, expectedEn, detailEn)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertSubmission = try db.makeStatement(sql: """
                 INSERT INTO submission (fileId, unitCode, period, form, line, preparedOn, version, active, payload)
@@ -234,14 +241,15 @@ public final class Store: @unchecked Sendable {
                     try supersede.execute(arguments: [id, previous.id])
                     if let loser = winnerOfBatch[key] {
                         let p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
-                                        detail: files[item.file].outcome.path + (s.preparedOn.map { " (ngày lập \($0))" } ?? ""),
+                                        detail: Messages.newerFile(files[item.file].outcome.path, preparedOn: s.preparedOn),
                                         unitCode: s.unitCode, period: s.period.code)
                         batchProblems[loser.file, default: []].append(p)
                     } else {
                         result.superseded += 1
                         let earlier = try String.fetchOne(pathOfFile, arguments: [previous.fileId]) ?? "?"
                         let p = Problem(.notice, .supersedesEarlier, file: files[item.file].outcome.path, line: s.line,
-                                        detail: "\(earlier) (phiên bản \(previous.version))", unitCode: s.unitCode, period: s.period.code)
+                                        detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
+                                        unitCode: s.unitCode, period: s.period.code)
                         batchProblems[item.file, default: []].append(p)
                     }
                 }
@@ -255,7 +263,8 @@ public final class Store: @unchecked Sendable {
                 let problems = file.outcome.problems + (batchProblems[i] ?? [])
                 for p in problems {
                     try insertProblem.execute(arguments: [fileIds[i], p.severity.rawValue, p.code.rawValue, p.line, p.column,
-                                                          p.found, p.expected, p.detail, p.unitCode, p.period])
+                                                          p.found, p.expected?.vi, p.detail?.vi, p.unitCode, p.period,
+                                                          p.expected?.en, p.detail?.en])
                 }
                 result.problems += batchProblems[i] ?? []
             }
@@ -350,17 +359,15 @@ public final class Store: @unchecked Sendable {
     public func rejectedFiles() throws -> [(path: String, problem: Problem?)] {
         try db.read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT f.path, p.severity, p.code, p.line, p.col, p.found, p.expected, p.detail, p.unitCode, p.period
+                SELECT f.path, p.severity, p.code, p.line, p.col, p.found, p.expected, p.detail, p.expectedEn, p.detailEn,
+                       p.unitCode, p.period
                 FROM inputFile f
                 JOIN (SELECT MAX(id) AS id FROM inputFile GROUP BY path) latest ON latest.id = f.id
                 LEFT JOIN problem p ON p.id = (SELECT MIN(id) FROM problem WHERE fileId = f.id AND severity = 0)
                 WHERE f.status = 'rejected' ORDER BY f.path
                 """)
             return rows.map { row in
-                let problem = (row["code"] as String?).flatMap(ProblemCode.init(rawValue:)).map { code in
-                    Problem(.error, code, file: row["path"], line: row["line"], column: row["col"], found: row["found"],
-                            expected: row["expected"], detail: row["detail"], unitCode: row["unitCode"], period: row["period"])
-                }
+                let problem = (row["code"] as String?) == nil ? nil : Store.problem(row)
                 return (row["path"], problem)
             }
         }
@@ -379,10 +386,62 @@ public final class Store: @unchecked Sendable {
                 WHERE p.period IN (\(placeholders)) OR (p.period IS NULL AND p.unitCode IS NULL)
                 ORDER BY f.path, p.line, p.id
                 """, arguments: StatementArguments(periods.map(\.code)))
-            return rows.compactMap { row in
-                guard let severity = Severity(rawValue: row["severity"]), let code = ProblemCode(rawValue: row["code"]) else { return nil }
-                return Problem(severity, code, file: row["path"], line: row["line"], column: row["col"], found: row["found"],
-                               expected: row["expected"], detail: row["detail"], unitCode: row["unitCode"], period: row["period"])
+            return rows.compactMap(Store.problem)
+        }
+    }
+
+    /// A problem as stored; rows from before English was kept show the Vietnamese in both.
+    static func problem(_ row: Row) -> Problem? {
+        guard let severity = Severity(rawValue: row["severity"]), let code = ProblemCode(rawValue: row["code"]) else { return nil }
+        func wording(_ vi: String?, _ en: String?) -> Wording? { vi.map { Wording(vi: $0, en: en ?? $0) } }
+        return Problem(severity, code, file: row["path"], line: row["line"], column: row["col"], found: row["found"],
+                       expected: wording(row["expected"], row["expectedEn"]), detail: wording(row["detail"], row["detailEn"]),
+                       unitCode: row["unitCode"], period: row["period"])
+    }
+
+    /// The active submissions of the given units for the given periods, compiled reports
+    /// left out: the history a batch is compared with (previous quarters, a district's communes).
+    public func activeSubmissions(periods: [Period], units: Set<String>) throws -> [Submission] {
+        guard !periods.isEmpty, !units.isEmpty else { return [] }
+        return try db.read { db in
+            var result: [Submission] = []
+            for period in periods {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT unitCode, form, line, preparedOn, payload FROM submission
+                    WHERE active = 1 AND period = ? AND form <> ? ORDER BY id
+                    """, arguments: [period.code, Submission.compiledForm])
+                while let row = try rows.next() {
+                    let unit: String = row["unitCode"]
+                    guard units.contains(unit) else { continue }
+                    result.append(Submission(unitCode: unit, period: period, form: row["form"], line: row["line"],
+                                             preparedOn: row["preparedOn"], values: Store.values(fromPayload: row["payload"])))
+                }
+            }
+            return result
+        }
+    }
+
+    /// What the store holds of a file as last read: its status, layout, and every problem.
+    public struct FileVerdict: Sendable {
+        public let path: String
+        public let status: FileStatus
+        public let problems: [Problem]
+    }
+
+    /// The latest version of every path whose file was rejected or partly rejected.
+    public func rejectedFiles() throws -> [FileVerdict] {
+        try db.read { db in
+            let files = try Row.fetchAll(db, sql: """
+                SELECT f.id, f.path, f.status FROM inputFile f
+                JOIN (SELECT MAX(id) AS id FROM inputFile GROUP BY path) latest ON latest.id = f.id
+                WHERE f.status <> ? ORDER BY f.path
+                """, arguments: [FileStatus.accepted.rawValue])
+            return try files.compactMap { file in
+                guard let status = FileStatus(rawValue: file["status"]) else { return nil }
+                let problems = try Row.fetchAll(db, sql: """
+                    SELECT ? AS path, p.* FROM problem p WHERE p.fileId = ? ORDER BY p.id
+                    """, arguments: [file["path"] as String, file["id"] as Int64]).compactMap(Store.problem)
+                return FileVerdict(path: file["path"], status: status, problems: problems)
             }
         }
     }

@@ -15,12 +15,14 @@ public enum Messages {
         let place = withLocation ? location(p, lang) : ""
         if !place.isEmpty { s += (s.isEmpty ? "" : ", ") + place }
         if !s.isEmpty { s += ": " }
-        s += severityWord(p.severity, lang) + " — " + what(p, lang)
-        if let f = p.found { s += lang == .vi ? ". Tìm thấy: \"\(f)\"" : ". Found: \"\(f)\"" }
-        if let e = p.expected { s += lang == .vi ? ". Cần: \(e)" : ". Expected: \(e)" }
+        var sentences = [severityWord(p.severity, lang) + " — " + what(p, lang)]
+        if let f = p.found { sentences.append(lang == .vi ? "Tìm thấy: \"\(f)\"" : "Found: \"\(f)\"") }
+        if let e = p.expected?[lang] { sentences.append(lang == .vi ? "Cần: \(e)" : "Expected: \(e)") }
         let h = hint(p, lang)
-        if !h.isEmpty { s += lang == .vi ? ". Cách sửa: \(h)" : ". How to fix: \(h)" }
-        return s + "."
+        if !h.isEmpty { sentences.append(lang == .vi ? "Cách sửa: \(h)" : "How to fix: \(h)") }
+        // A question ("có phải là 13285 ...?") ends its sentence itself.
+        for sentence in sentences { s += sentence + (sentence.hasSuffix("?") ? " " : ". ") }
+        return String(s.dropLast())
     }
 
     public static func location(_ p: Problem, _ lang: Language) -> String {
@@ -55,12 +57,35 @@ public enum Messages {
 
     /// What is wrong, in one sentence.
     public static func what(_ p: Problem, _ lang: Language) -> String {
-        let d = p.detail ?? ""
+        let d = p.detail?[lang] ?? ""
         switch (p.code, lang) {
         case (.notText, .vi): return "Tệp không phải là tệp CSV (văn bản) mà là \(d)"
         case (.notText, .en): return "The file is not a CSV (text) file but \(d)"
         case (.notUTF8, .vi): return "Tệp không được lưu ở bảng mã UTF-8 (\(d))"
         case (.notUTF8, .en): return "The file is not saved as UTF-8 (\(d))"
+        case (.encodingAssumed, .vi): return "Tệp không được lưu ở bảng mã UTF-8: đã đọc theo bảng mã \(d); hãy kiểm tra chữ có dấu"
+        case (.encodingAssumed, .en): return "The file is not saved as UTF-8: it was read as \(d); check the Vietnamese letters"
+        case (.notARegularFile, .vi): return "Không phải một tệp thông thường (\(d)); bỏ qua"
+        case (.notARegularFile, .en): return "Not a regular file (\(d)); skipped"
+        case (.strayQuote, .vi): return "Dấu ngoặc kép đặt sai chỗ (sau dấu \" đóng còn chữ): các ô có thể đã bị gộp hoặc lệch cột nên cả dòng bị bỏ"
+        case (.strayQuote, .en): return "A misplaced quote (text follows a closing \"): cells may have merged or shifted, so the whole line is refused"
+        case (.blankHeader, .vi): return "Cột không có tiêu đề nằm giữa các cột có tiêu đề: có thể thừa dấu phân cách làm lệch cột nên cả tệp bị từ chối"
+        case (.blankHeader, .en): return "An untitled column lies between titled ones: a stray separator may have shifted the columns, so the whole file is refused"
+        case (.extraCells, .vi): return "Dòng này có nhiều ô hơn dòng tiêu đề: có thể thừa dấu phân cách làm lệch cột, nên cả dòng bị bỏ (\(d))"
+        case (.extraCells, .en): return "This line has more cells than the header: a stray separator may have shifted the columns, so the whole line is refused (\(d))"
+        case (.unitGivenByName, .vi): return "Ô mã đơn vị ghi tên thay vì mã thống kê; có phải là \(d)?"
+        case (.unitGivenByName, .en): return "The unit code cell holds a name instead of the statistics code; did you mean \(d)?"
+        case (.outsideScope, .vi): return "Đơn vị không thuộc phạm vi đang tổng hợp (\(d))"
+        case (.outsideScope, .en): return "The unit is outside the scope being compiled (\(d))"
+        case (.indicatorGivenByName, .vi): return "Ô mã chỉ tiêu ghi tên thay vì mã; có phải là \(d)?"
+        case (.indicatorGivenByName, .en): return "The indicator cell holds a name instead of a code; did you mean \(d)?"
+        case (.ambiguousNumber, .vi): return "Số này có thể hiểu hai cách; \(d)"
+        case (.ambiguousNumber, .en): return "This number can be read two ways; \(d)"
+        case (.percentSign, .vi): return "Đã bỏ dấu % và đọc số \(d)"
+        case (.percentSign, .en): return "The % sign was dropped and the number read as \(d)"
+        case (.ruleViolated, _): return d
+        case (.outlier, _): return d
+        case (.reconciliationMismatch, _): return d
         case (.tooLarge, .vi): return "Tệp quá lớn để là một báo cáo (\(d))"
         case (.tooLarge, .en): return "The file is too large to be a report (\(d))"
         case (.emptyFile, .vi): return "Tệp rỗng, không có số liệu"
@@ -73,8 +98,8 @@ public enum Messages {
         case (.missingColumn, .en): return "The header lacks the column \"\(d)\""
         case (.missingKey, .vi): return "Phần đầu biểu mẫu thiếu dòng \"\(d)\""
         case (.missingKey, .en): return "The form's heading lacks the line \"\(d)\""
-        case (.unknownColumn, .vi): return "Cột tiêu đề không phải mã chỉ tiêu đã biết; cả cột bị bỏ qua"
-        case (.unknownColumn, .en): return "The column header is not a known indicator code; the whole column is ignored"
+        case (.unknownColumn, .vi): return "Tiêu đề cột không phải mã chỉ tiêu hay tên cột đã biết; các cột có thể đã bị lệch nên cả tệp bị từ chối"
+        case (.unknownColumn, .en): return "The column header is neither an indicator code nor a known column; the columns may have shifted, so the whole file is refused"
         case (.unreadableWorkbook, .vi): return "Tệp Excel (.xlsx) bị hỏng, không đọc được (\(d))"
         case (.unreadableWorkbook, .en): return "The Excel (.xlsx) file is damaged and cannot be read (\(d))"
         case (.workbookNotAReport, .vi): return "Trang tính đầu tiên (\"\(d)\") của tệp Excel không phải là biểu mẫu báo cáo: không có dòng don_vi, ky_bao_cao của biểu mẫu, cũng không có dòng tiêu đề của bảng (ma_don_vi,ky_bao_cao,...)"
@@ -137,6 +162,36 @@ public enum Messages {
         case (.tooLarge, .en): return "check the file; a report has a few hundred lines at most"
         case (.emptyFile, .vi), (.noValues, .vi): return "điền số liệu vào biểu mẫu rồi gửi lại"
         case (.emptyFile, .en), (.noValues, .en): return "fill in the form and send it again"
+        case (.encodingAssumed, .vi): return "lần sau trong Excel chọn Tệp > Lưu thành > \"CSV UTF-8 (phân cách bằng dấu phẩy)\""
+        case (.encodingAssumed, .en): return "next time, in Excel use File > Save As > \"CSV UTF-8 (Comma delimited)\""
+        case (.notARegularFile, .vi): return "chỉ để các tệp báo cáo .csv, .txt, .tsv trong thư mục inputs/"
+        case (.notARegularFile, .en): return "keep only report files (.csv, .txt, .tsv) in inputs/"
+        case (.strayQuote, .vi): return "xóa dấu \" thừa, hoặc đặt cả ô trong ngoặc kép và viết dấu \" bên trong thành \"\""
+        case (.strayQuote, .en): return "remove the stray \", or quote the whole cell and double the \" inside it"
+        case (.blankHeader, .vi): return "xóa cột trống hoặc dấu phân cách thừa trong dòng tiêu đề"
+        case (.blankHeader, .en): return "delete the empty column or the stray separator in the header"
+        case (.extraCells, .vi): return "xóa dấu phân cách thừa (thường là dấu phẩy trong một số hoặc tên) để dòng có đúng các cột của dòng tiêu đề"
+        case (.extraCells, .en): return "remove the stray separator (often a comma inside a number or a name) so that the line has the header's columns"
+        case (.unitGivenByName, .vi): return "ghi mã thống kê của đơn vị (ví dụ 13285), không ghi tên"
+        case (.unitGivenByName, .en): return "write the unit's statistics code (e.g. 13285), not its name"
+        case (.outsideScope, .vi): return "gửi tệp này cho nơi tổng hợp của đơn vị đó, hoặc chạy lại không có --scope"
+        case (.outsideScope, .en): return "send this file to the office compiling that unit, or run again without --scope"
+        case (.indicatorGivenByName, .vi): return "ghi mã chỉ tiêu (ví dụ NN01) như trong biểu mẫu trống"
+        case (.indicatorGivenByName, .en): return "write the indicator code (e.g. NN01) as in the blank form"
+        case (.ambiguousNumber, .vi): return "nếu cách đọc trên không đúng, ghi số không có dấu phân cách hàng nghìn (ví dụ 12000) và dùng dấu phẩy cho phần thập phân (1,5)"
+        case (.ambiguousNumber, .en): return "if that reading is wrong, write the number without thousands separators (e.g. 12000) and a decimal comma (1,5)"
+        case (.percentSign, .vi): return "ghi số không kèm dấu %"
+        case (.percentSign, .en): return "write the number without the % sign"
+        case (.ruleViolated, .vi):
+            return p.severity == .error ? "sửa các số liệu nêu trên cho đúng; phần \"trong đó\" không thể lớn hơn tổng"
+                                        : "kiểm tra lại các số liệu nêu trên; nếu đúng, ghi lý do ở cột ghi_chu"
+        case (.ruleViolated, .en):
+            return p.severity == .error ? "correct the figures above; a part (\"of which\") cannot exceed its whole"
+                                        : "check the figures above; if they are right, say why in ghi_chu"
+        case (.outlier, .vi): return "kiểm tra lại số này (gõ thừa chữ số?); nếu đúng, ghi lý do ở cột ghi_chu"
+        case (.outlier, .en): return "check this figure (an extra digit?); if it is right, say why in ghi_chu"
+        case (.reconciliationMismatch, .vi): return "đối chiếu số của huyện với báo cáo của từng xã và sửa bên sai"
+        case (.reconciliationMismatch, .en): return "compare the district's figure with each commune's report and correct the wrong one"
         case (.unterminatedQuote, .vi): return "thêm dấu \" đóng hoặc xóa dấu \" thừa"
         case (.unterminatedQuote, .en): return "add the closing \" or remove the stray one"
         case (.unknownLayout, .vi), (.missingColumn, .vi), (.missingKey, .vi):
@@ -151,8 +206,8 @@ public enum Messages {
             return "use the blank form tonghop makes (tonghop template), fill in its first sheet and keep its header lines unchanged"
         case (.workbookNamedAsText, .vi): return "lần sau giữ đuôi .xlsx khi gửi tệp Excel"
         case (.workbookNamedAsText, .en): return "keep the .xlsx extension when sending an Excel file"
-        case (.unknownColumn, .vi): return "sửa tiêu đề cột thành mã chỉ tiêu (ví dụ MT01, hoặc NN01.duoi_18 cho phân tổ)"
-        case (.unknownColumn, .en): return "make the header an indicator code (e.g. MT01, or NN01.duoi_18 for a part)"
+        case (.unknownColumn, .vi): return "sửa tiêu đề cột thành mã chỉ tiêu (ví dụ MT01, hoặc NN01.duoi_18 cho phân tổ) hoặc xóa cột không cần"
+        case (.unknownColumn, .en): return "make the header an indicator code (e.g. MT01, or NN01.duoi_18 for a part) or delete the column"
         case (.unknownUnit, .vi): return "ghi đúng mã thống kê của đơn vị (xã 5 chữ số, huyện 3 chữ số, sở ngành dạng 35-CA)"
         case (.unknownUnit, .en): return "write the unit's official statistics code (commune 5 digits, district 3, department like 35-CA)"
         case (.unitNotInForce, .vi): return "dùng mã đơn vị theo danh mục đang có hiệu lực trong kỳ báo cáo"
@@ -188,4 +243,210 @@ public enum Messages {
         case (.lostToNewerFile, _), (.supersedesEarlier, _), (.readFailed, _): return ""
         }
     }
+}
+
+// MARK: Expectations and details, in both languages
+
+/// What a cell should have held (``Problem/expected``) and the facts a message quotes
+/// (``Problem/detail``), worded once for both languages.
+extension Messages {
+    public static let wholeNumber = Wording(vi: "số nguyên không âm", en: "a whole number, 0 or more")
+    public static let nonNegativeNumber = Wording(vi: "số không âm", en: "a number, 0 or more")
+    public static let integer = Wording(vi: "số nguyên", en: "a whole number")
+    public static let yesOrNo = Wording(vi: "co hoặc khong", en: "co (yes) or khong (no)")
+    public static let zeroOrOne = Wording(vi: "0 hoặc 1", en: "0 or 1")
+    public static let periodFormat = Wording(vi: "kỳ báo cáo như 2024-Q2, 2024-H1, 2024, Quý II/2024",
+                                             en: "a period such as 2024-Q2, 2024-H1, 2024, Quý II/2024")
+
+    public static func oneOf(_ items: [String]) -> Wording {
+        Wording(vi: "một trong " + items.joined(separator: ", "), en: "one of " + items.joined(separator: ", "))
+    }
+
+    /// "dd/mm/yyyy" of a yyyymmdd key.
+    static func date(_ yyyymmdd: Int) -> String {
+        let d = yyyymmdd % 100, m = (yyyymmdd / 100) % 100, y = yyyymmdd / 10000
+        return (d < 10 ? "0" : "") + "\(d)/" + (m < 10 ? "0" : "") + "\(m)/\(y)"
+    }
+
+    public static func periodStarted(today: Int) -> Wording {
+        Wording(vi: "kỳ đã bắt đầu (hôm nay là \(date(today)))", en: "a period that has begun (today is \(date(today)))")
+    }
+
+    public static func unitOfRegistry(_ registry: String) -> Wording {
+        Wording(vi: "mã đơn vị trong danh mục \(registry)", en: "a unit code of registry \(registry)")
+    }
+
+    public static func unitOfRegistry(_ registry: String, for period: Period) -> Wording {
+        Wording(vi: "mã đơn vị của danh mục \(registry) (áp dụng cho kỳ \(period.code))",
+                en: "a unit code of registry \(registry) (in force for \(period.code))")
+    }
+
+    public static func noRegistry(for period: Period) -> Wording {
+        Wording(vi: "không có danh mục đơn vị nào có hiệu lực cho kỳ \(period.code)", en: "no registry of units is in force for \(period.code)")
+    }
+
+    public static func unitOfOtherRegistry(_ unit: Unit, registry: String, period: Period) -> Wording {
+        Wording(vi: "mã \(unit.code) là \(unit.name) trong danh mục \(registry), không dùng cho kỳ \(period.code)",
+                en: "\(unit.code) is \(unit.name) in registry \(registry), not in use for \(period.code)")
+    }
+
+    public static func levelName(_ level: UnitLevel) -> Wording {
+        switch level {
+        case .nation: return Wording(vi: "quốc gia", en: "the nation")
+        case .province: return Wording(vi: "tỉnh", en: "province")
+        case .district: return Wording(vi: "huyện", en: "district")
+        case .commune: return Wording(vi: "xã", en: "commune")
+        case .department: return Wording(vi: "sở, ngành", en: "provincial department")
+        }
+    }
+
+    public static func formOfLevel(_ unit: Unit, form: String) -> Wording {
+        let level = levelName(unit.level)
+        return Wording(vi: "\(unit.code) \(unit.name) là cấp \(level.vi), dùng biểu \(form)",
+                       en: "\(unit.code) \(unit.name) is a \(level.en), its form is \(form)")
+    }
+
+    public static func indicatorOfForm(_ form: String) -> Wording {
+        Wording(vi: "một chỉ tiêu của biểu \(form)", en: "an indicator of form \(form)")
+    }
+
+    public static func partsSum(_ parts: [(String, Double)], sum: Double) -> Wording {
+        let terms = parts.map { "\($0.0)=\(number($0.1))" }.joined(separator: " + ") + " = \(number(sum))"
+        return Wording(vi: "bằng tổng các phân tổ \(terms)", en: "the sum of its parts \(terms)")
+    }
+
+    public static func sizeLimit(megabytes: Int, limit: Int) -> Wording {
+        Wording(vi: "\(megabytes) MB trở lên, tối đa \(limit) MB", en: "\(megabytes) MB or more, at most \(limit) MB")
+    }
+
+    public static func cellsInHeader(_ count: Int, found: Int) -> Wording {
+        Wording(vi: "dòng có \(found) ô, dòng tiêu đề có \(count)", en: "the line has \(found) cells, the header \(count)")
+    }
+
+    public static func withinScope(_ scope: Unit, unit: Unit) -> Wording {
+        Wording(vi: "\(unit.code) \(unit.name) không thuộc \(scope.code) \(scope.name)",
+                en: "\(unit.code) \(unit.name) is not within \(scope.code) \(scope.name)")
+    }
+
+    public static func unknownScope(_ scope: String, registry: String) -> Wording {
+        Wording(vi: "phạm vi --scope \(scope) không có trong danh mục \(registry)", en: "the --scope \(scope) is not in registry \(registry)")
+    }
+
+    /// Candidates for a name given instead of a code, the first three of `total`:
+    /// "13285 Phường Quang Trung (Thành phố Phủ Lý, Tỉnh Hà Nam)".
+    public static func candidates(_ items: [String], total: Int) -> Wording {
+        let shown = items.prefix(3)
+        let more = total - shown.count
+        return Wording(vi: shown.joined(separator: " hay ") + (more > 0 ? " (còn \(more) đơn vị khác cùng tên)" : ""),
+                       en: shown.joined(separator: " or ") + (more > 0 ? " (\(more) more of that name)" : ""))
+    }
+
+    public static func newerFile(_ path: String, preparedOn: String?) -> Wording {
+        Wording(vi: path + (preparedOn.map { " (ngày lập \($0))" } ?? ""), en: path + (preparedOn.map { " (dated \($0))" } ?? ""))
+    }
+
+    public static let cannotOpen = Wording(vi: "không mở được tệp", en: "cannot open the file")
+
+    public static func ambiguousReading(_ text: String, as value: Double, indicator: String, integer: Bool) -> Wording {
+        integer
+            ? Wording(vi: "đã đọc \"\(text)\" là \(number(value)) vì chỉ tiêu \(indicator) là số nguyên (dấu phân cách hàng nghìn)",
+                      en: "\"\(text)\" was read as \(number(value)) because \(indicator) is a whole number (a thousands separator)")
+            : Wording(vi: "đã đọc \"\(text)\" là \(number(value)) vì chỉ tiêu \(indicator) có phần thập phân (dấu thập phân)",
+                      en: "\"\(text)\" was read as \(number(value)) because \(indicator) takes decimals (a decimal mark)")
+    }
+
+    public static func percentReading(_ value: Double, indicator: String) -> Wording {
+        Wording(vi: "\(number(value)) cho chỉ tiêu \(indicator)", en: "\(number(value)) for \(indicator)")
+    }
+
+    /// One side of a violated rule with its numbers: "MT03 = 2", "MT07 + MT08 = 3 + 2 = 5".
+    static func ruleSide(_ text: String, terms: String, total: Double, single: Bool) -> String {
+        single ? "\(text) = \(number(total))" : "\(text) = \(terms) = \(number(total))"
+    }
+
+    public static func outlier(indicator: String, value: Double, history: [(Period, Double)]) -> Wording {
+        let mean = history.map(\.1).reduce(0, +) / Double(history.count)
+        let listVi = history.map { "\($0.0.code): \(number($0.1))" }.joined(separator: ", ")
+        if mean == 0 {
+            return Wording(vi: "Chỉ tiêu \(indicator) là \(number(value)), trong khi \(history.count) quý trước đều là 0 (\(listVi))",
+                           en: "\(indicator) is \(number(value)), while the \(history.count) quarters before were all 0 (\(listVi))")
+        }
+        let times = number((value / mean * 10).rounded() / 10).replacingOccurrences(of: ".", with: ",")
+        let timesEn = number((value / mean * 10).rounded() / 10)
+        let meanText = number((mean * 10).rounded() / 10)
+        return Wording(vi: "Chỉ tiêu \(indicator) là \(number(value)), gấp \(times) lần trung bình \(history.count) quý trước: \(meanText.replacingOccurrences(of: ".", with: ",")) (\(listVi))",
+                       en: "\(indicator) is \(number(value)), \(timesEn) times the average of the \(history.count) quarters before: \(meanText) (\(listVi))")
+    }
+
+    public static func reconciliation(indicator: String, district: Double, communes: Double, count: Int) -> Wording {
+        let gap = number(abs(district - communes))
+        return Wording(vi: "Số của huyện cho chỉ tiêu \(indicator) là \(number(district)), tổng của \(count) xã là \(number(communes)): chênh \(gap)",
+                       en: "The district's \(indicator) is \(number(district)), the sum of its \(count) communes is \(number(communes)): \(gap) apart")
+    }
+
+    /// A number as people read it in a message: no ".0" on whole numbers.
+    public static func number(_ v: Double) -> String {
+        v.rounded() == v && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    }
+}
+
+// MARK: What a file that is not a report looks like
+
+extension Messages {
+    public static let zipFile = Wording(vi: "một tệp nén ZIP, có thể là tệp Excel .xlsx đổi tên thành .csv",
+                                        en: "a ZIP archive, perhaps an Excel .xlsx renamed .csv")
+    public static let pdfFile = Wording(vi: "một tệp PDF", en: "a PDF file")
+    public static let oldOfficeFile = Wording(vi: "một tệp Excel 97-2003 (.xls) hoặc Word (.doc)", en: "an Excel 97-2003 (.xls) or Word (.doc) file")
+    public static let imageFile = Wording(vi: "một tệp ảnh", en: "an image")
+    public static let binaryFile = Wording(vi: "một tệp nhị phân", en: "a binary file")
+    public static let brokenUTF8 = Wording(vi: "có dấu BOM UTF-8 nhưng nội dung hỏng", en: "it has a UTF-8 byte-order mark but broken content")
+    public static let truncatedUTF16 = Wording(vi: "UTF-16 bị cắt cụt", en: "truncated UTF-16")
+    public static let brokenUTF16 = Wording(vi: "UTF-16 hỏng", en: "broken UTF-16")
+    public static let unknownEncoding = Wording(vi: "cũng không phải UTF-16 hay Windows-1258", en: "nor UTF-16 or Windows-1258 either")
+
+    /// What a path in `inputs/` is when it is not a regular file.
+    public static func fileKind(_ kind: NonRegularFile) -> Wording {
+        switch kind {
+        case .directory: return Wording(vi: "một thư mục", en: "a folder")
+        case .fifo: return Wording(vi: "một đường ống (FIFO)", en: "a pipe (FIFO)")
+        case .device: return Wording(vi: "một thiết bị", en: "a device")
+        case .socket: return Wording(vi: "một socket", en: "a socket")
+        case .other: return Wording(vi: "một loại tệp đặc biệt", en: "a special file")
+        }
+    }
+}
+
+// MARK: Error slips (phiếu báo lỗi)
+
+extension Messages {
+    static let slipTitle = Wording(vi: "PHIẾU BÁO LỖI SỐ LIỆU BÁO CÁO (phòng, chống ma túy, HIV/AIDS, mại dâm)",
+                                   en: "DATA ERROR SLIP (drug, HIV/AIDS and prostitution prevention reports)")
+    static let slipFile = Wording(vi: "Tệp: ", en: "File: ")
+    static let slipUnits = Wording(vi: "Đơn vị: ", en: "Unit: ")
+    static let slipPeriods = Wording(vi: "Kỳ báo cáo: ", en: "Period: ")
+    static let slipUnknown = Wording(vi: "chưa xác định được (xem các lỗi dưới đây)", en: "not known (see the problems below)")
+
+    static func slipMore(_ n: Int) -> Wording { Wording(vi: " và \(n) đơn vị khác", en: " and \(n) more") }
+
+    static func slipOutcome(_ status: FileStatus) -> Wording {
+        switch status {
+        case .rejected: return Wording(vi: "Kết quả: TỪ CHỐI — chưa nhận số liệu nào của tệp này.",
+                                       en: "Outcome: REJECTED — nothing in this file was accepted.")
+        case .partial: return Wording(vi: "Kết quả: NHẬN MỘT PHẦN — các dòng có lỗi dưới đây bị bỏ; các số liệu khác đã được nhận.",
+                                      en: "Outcome: PARTLY ACCEPTED — the lines with errors below were left out; the other figures were accepted.")
+        case .accepted: return Wording(vi: "Kết quả: ĐÃ NHẬN.", en: "Outcome: ACCEPTED.")
+        }
+    }
+
+    static func slipSection(_ severity: Severity, count: Int) -> Wording {
+        switch severity {
+        case .error: return Wording(vi: "Lỗi phải sửa (\(count)):", en: "Errors to correct (\(count)):")
+        case .warning: return Wording(vi: "Cần kiểm tra lại (\(count)):", en: "To check (\(count)):")
+        case .notice: return Wording(vi: "Ghi chú (\(count)):", en: "Notes (\(count)):")
+        }
+    }
+
+    static let slipWhatToDo = Wording(
+        vi: "Việc cần làm: sửa các ô nêu trên ngay trong tệp (giữ nguyên các dòng tiêu đề), lưu lại dạng \"CSV UTF-8\" và gửi lại tệp cho nơi tổng hợp. Tệp gửi lại thay thế số liệu đã gửi trước của cùng đơn vị, cùng kỳ.",
+        en: "What to do: correct the cells above in the file itself (keep the header lines), save it as \"CSV UTF-8\" and send it again to the compiling office. The file sent again replaces the figures sent before for the same unit and period.")
 }

@@ -13,16 +13,19 @@ public enum Severity: Int, Sendable, Comparable, Codable {
 /// What kind of problem: each has one Vietnamese and one English wording in ``Messages``.
 public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     // Structure of the file.
-    case notText, notUTF8, tooLarge, emptyFile, unterminatedQuote, unknownLayout, missingColumn, missingKey, unknownColumn
+    case notText, notUTF8, encodingAssumed, tooLarge, notARegularFile, emptyFile, unterminatedQuote, strayQuote, unknownLayout,
+         missingColumn, missingKey, unknownColumn, blankHeader, extraCells
     // Structure of an .xlsx file.
     case unreadableWorkbook, workbookNotAReport, workbookNamedAsText
     // Identity of the report.
-    case unknownUnit, unitNotInForce, unknownPeriod, periodInFuture, unknownForm, formMismatch, unitCannotReport
+    case unknownUnit, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
+         formMismatch, unitCannotReport
     // Values.
-    case unknownIndicator, indicatorNotInForm, notANumber, negativeValue, decimalInInteger, unknownCategory,
-         notYesNo, partsMismatch, duplicateValue, answerCountNotSingle, noValues
-    // Between files and versions.
-    case lostToNewerFile, supersedesEarlier, readFailed
+    case unknownIndicator, indicatorGivenByName, indicatorNotInForm, notANumber, negativeValue, decimalInInteger,
+         ambiguousNumber, percentSign, unknownCategory, notYesNo, partsMismatch, duplicateValue, answerCountNotSingle,
+         noValues, ruleViolated
+    // Against other reports: the unit's earlier quarters, its communes, the other files of a batch.
+    case outlier, reconciliationMismatch, lostToNewerFile, supersedesEarlier, readFailed
 }
 
 /// One problem found in an input file: where, what was found, what was expected.
@@ -37,16 +40,16 @@ public struct Problem: Sendable, Equatable, Codable {
     public var column: Int?
     /// The text found in the file (quoted in the message).
     public var found: String?
-    /// What was expected instead, already worded for people ("số nguyên không âm").
-    public var expected: String?
-    /// Extra facts the message needs (another file's name, a sum).
-    public var detail: String?
+    /// What was expected instead, worded for people ("số nguyên không âm").
+    public var expected: Wording?
+    /// Extra facts the message needs (an indicator code, another file's name, a suggestion).
+    public var detail: Wording?
     /// The unit and period concerned, when known (for the reports' problem sheets).
     public var unitCode: String?
     public var period: String?
 
     public init(_ severity: Severity, _ code: ProblemCode, file: String, line: Int? = nil, column: Int? = nil,
-                found: String? = nil, expected: String? = nil, detail: String? = nil,
+                found: String? = nil, expected: Wording? = nil, detail: Wording? = nil,
                 unitCode: String? = nil, period: String? = nil) {
         self.severity = severity
         self.code = code

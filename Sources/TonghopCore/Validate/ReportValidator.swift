@@ -1,10 +1,13 @@
 import Foundation
 
-/// Checks one raw report against the catalog and the registry in force for its period.
+/// Checks one raw report against the catalog, the registry in force for its period and the
+/// rules of `rules.csv` that need nothing but the report itself.
 ///
 /// Identity problems (unknown unit, period or form) make the whole report unusable; a value
 /// problem costs only that value. The caller decides what a rejected report costs the file:
 /// the whole file for the form layout, the row for a table, the rows for the long layout.
+/// Checks against other reports (the quarter before, the communes of a district) come after
+/// every file of a batch is read: see ``CrossReportChecks``.
 public struct ReportValidator {
     public let catalog: Catalog
     public let file: String
@@ -12,12 +15,19 @@ public struct ReportValidator {
     public let today: Int
     /// Whether the file is a compiled report (it names a province or the nation).
     public let compiled: Bool
+    /// The run's `--scope`: only units within this province or district are accepted.
+    public let scope: String?
+    /// Parent codes of the units the file names correctly: a name written instead of a code
+    /// is first looked for among their children, then in their provinces.
+    public let neighbourhood: Set<String>
 
-    public init(catalog: Catalog, file: String, today: Int, compiled: Bool) {
+    public init(catalog: Catalog, file: String, today: Int, compiled: Bool, scope: String? = nil, neighbourhood: Set<String> = []) {
         self.catalog = catalog
         self.file = file
         self.today = today
         self.compiled = compiled
+        self.scope = scope
+        self.neighbourhood = neighbourhood
     }
 
     public struct Outcome {
@@ -31,7 +41,7 @@ public struct ReportValidator {
     public func validate(_ raw: RawReport) -> Outcome {
         var outcome = Outcome()
         func problem(_ s: Severity, _ code: ProblemCode, _ cell: SourceCell?, found: String? = nil,
-                     expected: String? = nil, detail: String? = nil, unit: String? = nil, period: String? = nil) {
+                     expected: Wording? = nil, detail: Wording? = nil, unit: String? = nil, period: String? = nil) {
             outcome.problems.append(Problem(s, code, file: file, line: cell?.line ?? raw.line, column: cell?.column,
                                             found: found ?? cell?.text, expected: expected, detail: detail,
                                             unitCode: unit, period: period))
@@ -39,32 +49,45 @@ public struct ReportValidator {
 
         // Period.
         guard let period = Period.parse(raw.period.text) else {
-            problem(.error, .unknownPeriod, raw.period, expected: "kỳ báo cáo như 2024-Q2, 2024-H1, 2024, Quý II/2024")
+            problem(.error, .unknownPeriod, raw.period, expected: Messages.periodFormat)
             return outcome
         }
         let start = period.year * 10000 + period.months.lowerBound * 100 + 1
         if start > today {
-            problem(.error, .periodInFuture, raw.period, expected: "kỳ đã bắt đầu (hôm nay là \(Self.format(today)))")
+            problem(.error, .periodInFuture, raw.period, expected: Messages.periodStarted(today: today))
             return outcome
         }
 
         // Unit, in the registry in force for the period.
         let unitCode = raw.unit.text.uppercased()
         guard let registry = catalog.registries.registry(for: period) else {
-            problem(.error, .unitNotInForce, raw.period, detail: "không có danh mục đơn vị nào có hiệu lực cho kỳ \(period.code)")
+            problem(.error, .unitNotInForce, raw.period, detail: Messages.noRegistry(for: period))
             return outcome
         }
         guard let unit = registry.unit(unitCode) else {
             let others = catalog.registries.others(knowing: unitCode, besides: registry)
             if let other = others.first, let known = other.unit(unitCode) {
-                problem(.error, .unitNotInForce, raw.unit,
-                        expected: "mã đơn vị của danh mục \(registry.id) (áp dụng cho kỳ \(period.code))",
-                        detail: "mã \(unitCode) là \(known.name) trong danh mục \(other.id), không dùng cho kỳ \(period.code)",
-                        period: period.code)
+                problem(.error, .unitNotInForce, raw.unit, expected: Messages.unitOfRegistry(registry.id, for: period),
+                        detail: Messages.unitOfOtherRegistry(known, registry: other.id, period: period), period: period.code)
+            } else if let suggestion = unitSuggestion(raw.unit.text, registry: registry, form: raw.form) {
+                problem(.error, .unitGivenByName, raw.unit, expected: Messages.unitOfRegistry(registry.id),
+                        detail: suggestion, period: period.code)
             } else {
-                problem(.error, .unknownUnit, raw.unit, expected: "mã đơn vị trong danh mục \(registry.id)", period: period.code)
+                problem(.error, .unknownUnit, raw.unit, expected: Messages.unitOfRegistry(registry.id), period: period.code)
             }
             return outcome
+        }
+        if let scope {
+            guard let scopeUnit = registry.unit(scope) else {
+                problem(.error, .outsideScope, raw.unit, detail: Messages.unknownScope(scope, registry: registry.id),
+                        unit: unit.code, period: period.code)
+                return outcome
+            }
+            guard registry.isWithin(unit.code, scope) else {
+                problem(.error, .outsideScope, raw.unit, detail: Messages.withinScope(scopeUnit, unit: unit),
+                        unit: unit.code, period: period.code)
+                return outcome
+            }
         }
 
         // Form.
@@ -75,19 +98,18 @@ public struct ReportValidator {
             formCode = Submission.compiledForm
         } else {
             guard let expectedForm = catalog.defaultForm(for: unit) else {
-                problem(.error, .unitCannotReport, raw.unit, detail: unit.level.vietnameseName, unit: unit.code, period: period.code)
+                problem(.error, .unitCannotReport, raw.unit, detail: Messages.levelName(unit.level), unit: unit.code, period: period.code)
                 return outcome
             }
             if let given = raw.form, !given.text.isEmpty {
                 let code = given.text.uppercased()
                 guard let f = catalog.forms[code] else {
-                    problem(.error, .unknownForm, given, expected: expectedForm.code, unit: unit.code, period: period.code)
+                    problem(.error, .unknownForm, given, expected: Wording(expectedForm.code), unit: unit.code, period: period.code)
                     return outcome
                 }
                 guard f.code == expectedForm.code else {
-                    problem(.error, .formMismatch, given, expected: expectedForm.code,
-                            detail: "\(unit.code) \(unit.name) là cấp \(unit.level.vietnameseName), dùng biểu \(expectedForm.code)",
-                            unit: unit.code, period: period.code)
+                    problem(.error, .formMismatch, given, expected: Wording(expectedForm.code),
+                            detail: Messages.formOfLevel(unit, form: expectedForm.code), unit: unit.code, period: period.code)
                     return outcome
                 }
                 form = f
@@ -99,37 +121,48 @@ public struct ReportValidator {
 
         // Values.
         var values: [StoredValue] = []
+        var reconciliation: [StoredValue] = []
         var seen: [String: SourceCell] = [:]
         var rejectedIndicators: Set<String> = []
         for rawValue in raw.values {
             let code = rawValue.indicator.text.uppercased()
-            let category = rawValue.category?.text ?? ""
             let text = rawValue.value.text
             guard let indicator = catalog.indicator(code) else {
                 if !text.isEmpty {
-                    problem(.error, .unknownIndicator, rawValue.indicator, unit: unit.code, period: period.code)
+                    let named = catalog.indicators(named: rawValue.indicator.text)
+                    if named.isEmpty {
+                        problem(.error, .unknownIndicator, rawValue.indicator, unit: unit.code, period: period.code)
+                    } else {
+                        problem(.error, .indicatorGivenByName, rawValue.indicator,
+                                detail: Messages.candidates(named.map { "\($0.code) \($0.name)" }, total: named.count),
+                                unit: unit.code, period: period.code)
+                    }
                 }
                 continue
             }
-            if let form, !form.indicatorSet.contains(code) {
+            let isReconciliation = form?.reconciliationCodes.contains(code) ?? false
+            if let form, !form.indicatorSet.contains(code), !isReconciliation {
                 if !text.isEmpty {
-                    problem(.error, .indicatorNotInForm, rawValue.indicator, expected: "một chỉ tiêu của biểu \(form.code)",
-                            detail: code, unit: unit.code, period: period.code)
+                    problem(.error, .indicatorNotInForm, rawValue.indicator, expected: Messages.indicatorOfForm(form.code),
+                            detail: Wording(code), unit: unit.code, period: period.code)
                 }
                 continue
             }
             if text.isEmpty { continue }
+            // Categories are codes: matched without regard to case, stored as the catalog writes them.
+            let given = rawValue.category?.text ?? ""
+            let category = indicator.categories.first { $0.lowercased() == given.lowercased() } ?? given
             let valueCell = rawValue.value
             let key = code + "." + category
             if seen[key] != nil {
-                problem(.warning, .duplicateValue, valueCell, detail: category.isEmpty ? code : "\(code).\(category)",
+                problem(.warning, .duplicateValue, valueCell, detail: Wording(category.isEmpty ? code : "\(code).\(category)"),
                         unit: unit.code, period: period.code)
                 continue
             }
             seen[key] = valueCell
             if !category.isEmpty && !indicator.categories.contains(category) {
                 problem(.error, .unknownCategory, rawValue.category ?? valueCell, found: category,
-                        expected: Self.list(indicator.categories), detail: code, unit: unit.code, period: period.code)
+                        expected: Messages.oneOf(indicator.categories), detail: Wording(code), unit: unit.code, period: period.code)
                 rejectedIndicators.insert(code)
                 continue
             }
@@ -139,38 +172,52 @@ public struct ReportValidator {
                 if indicator.valueType == .yesNo {
                     answer = ValueParsing.yesNo(text).map { $0 ? "co" : "khong" }
                     if answer == nil {
-                        problem(.error, .notYesNo, valueCell, expected: "co hoặc khong", detail: code, unit: unit.code, period: period.code)
+                        problem(.error, .notYesNo, valueCell, expected: Messages.yesOrNo, detail: Wording(code), unit: unit.code, period: period.code)
                     }
                 } else {
                     let folded = ValueParsing.foldedKey(text).replacingOccurrences(of: " ", with: "_")
                     answer = indicator.categories.first { $0 == folded }
                     if answer == nil {
-                        problem(.error, .unknownCategory, valueCell, expected: Self.list(indicator.categories),
-                                detail: code, unit: unit.code, period: period.code)
+                        problem(.error, .unknownCategory, valueCell, expected: Messages.oneOf(indicator.categories),
+                                detail: Wording(code), unit: unit.code, period: period.code)
                     }
                 }
-                if let answer { values.append(StoredValue(code, answer, 1)) } else { rejectedIndicators.insert(code) }
+                if let answer { values.append(StoredValue(code, answer, 1, position: valueCell.position)) } else { rejectedIndicators.insert(code) }
                 continue
             }
             // A number: a plain count or measure, a part of one, or (compiled) a count of answers.
             let integer = indicator.valueType != .decimal
             switch ValueParsing.number(text, integer: integer) {
-            case .value(let v):
+            case .value(let v, let remark):
                 if indicator.isAnswer && !isCompiled && v > 1 {
-                    problem(.error, .answerCountNotSingle, valueCell, expected: "0 hoặc 1", detail: code, unit: unit.code, period: period.code)
+                    problem(.error, .answerCountNotSingle, valueCell, expected: Messages.zeroOrOne, detail: Wording(code),
+                            unit: unit.code, period: period.code)
                     rejectedIndicators.insert(code)
-                } else {
-                    values.append(StoredValue(code, category, v))
+                    continue
                 }
+                switch remark {
+                case .separatorSettledByType:
+                    problem(.notice, .ambiguousNumber, valueCell,
+                            detail: Messages.ambiguousReading(text, as: v, indicator: code, integer: integer), unit: unit.code, period: period.code)
+                case .percentSignDropped:
+                    problem(.notice, .percentSign, valueCell, detail: Messages.percentReading(v, indicator: code),
+                            unit: unit.code, period: period.code)
+                case nil:
+                    break
+                }
+                let value = StoredValue(code, category, v, position: valueCell.position)
+                if isReconciliation { reconciliation.append(value) } else { values.append(value) }
             case .notANumber:
-                problem(.error, .notANumber, valueCell, expected: integer ? "số nguyên không âm" : "số không âm",
-                        detail: code, unit: unit.code, period: period.code)
+                problem(.error, .notANumber, valueCell, expected: integer ? Messages.wholeNumber : Messages.nonNegativeNumber,
+                        detail: Wording(code), unit: unit.code, period: period.code)
                 rejectedIndicators.insert(code)
             case .negative:
-                problem(.error, .negativeValue, valueCell, expected: "số không âm", detail: code, unit: unit.code, period: period.code)
+                problem(.error, .negativeValue, valueCell, expected: Messages.nonNegativeNumber, detail: Wording(code),
+                        unit: unit.code, period: period.code)
                 rejectedIndicators.insert(code)
             case .fractionInInteger:
-                problem(.error, .decimalInInteger, valueCell, expected: "số nguyên", detail: code, unit: unit.code, period: period.code)
+                problem(.error, .decimalInInteger, valueCell, expected: Messages.integer, detail: Wording(code),
+                        unit: unit.code, period: period.code)
                 rejectedIndicators.insert(code)
             }
         }
@@ -185,33 +232,62 @@ public struct ReportValidator {
             let allParts = parts.count == indicator.categories.count
             if (allParts && sum != total.value) || sum > total.value {
                 let cell = seen[indicator.code + "."]
-                problem(.error, .partsMismatch, cell, found: Self.number(total.value),
-                        expected: "bằng tổng các phân tổ \(parts.map { "\($0.category)=\(Self.number($0.value))" }.joined(separator: " + ")) = \(Self.number(sum))",
-                        detail: indicator.code, unit: unit.code, period: period.code)
+                problem(.error, .partsMismatch, cell, found: Messages.number(total.value),
+                        expected: Messages.partsSum(parts.map { ($0.category, $0.value) }, sum: sum),
+                        detail: Wording(indicator.code), unit: unit.code, period: period.code)
                 rejectedIndicators.insert(indicator.code)
             }
         }
         values.removeAll { rejectedIndicators.contains($0.indicator) }
 
-        if values.isEmpty {
+        // Rules within the report. A compiled report is not checked again: its figures were
+        // checked where they were compiled, and sums over units that reported only part of a
+        // rule's figures need not satisfy it.
+        var submission = Submission(unitCode: unit.code, period: period, form: formCode, line: raw.line,
+                                    preparedOn: raw.preparedOn, values: values)
+        if !isCompiled {
+            let figures = submission.figures(catalog: catalog)
+            for rule in catalog.rules where !rule.readsPreviousQuarter {
+                guard let violation = RuleCheck.violation(of: rule, current: figures, previous: nil, catalog: catalog) else { continue }
+                let cell = rule.indicators.lazy.compactMap { code in
+                    seen[code + "."] ?? seen.filter { $0.key.hasPrefix(code + ".") }.min { $0.key < $1.key }?.value
+                }.first
+                problem(rule.severity, .ruleViolated, cell, found: violation.found, expected: violation.expected,
+                        detail: rule.message, unit: unit.code, period: period.code)
+                if rule.severity == .error { rejectedIndicators.formUnion(rule.indicators) }
+            }
+            submission.values.removeAll { rejectedIndicators.contains($0.indicator) }
+        }
+
+        if submission.values.isEmpty {
             if !outcome.hasValueErrors {
                 problem(.warning, .noValues, raw.unit, unit: unit.code, period: period.code)
             }
             return outcome
         }
-        outcome.submission = Submission(unitCode: unit.code, period: period, form: formCode, line: raw.line,
-                                        preparedOn: raw.preparedOn, values: values)
+        submission.reconciliation = reconciliation.filter { !rejectedIndicators.contains($0.indicator) }
+        outcome.submission = submission
         return outcome
     }
 
-    static func list(_ items: [String]) -> String { "một trong " + items.joined(separator: ", ") }
-
-    static func format(_ yyyymmdd: Int) -> String {
-        String(format: "%02d/%02d/%04d", yyyymmdd % 100, (yyyymmdd / 100) % 100, yyyymmdd / 10000)
-    }
-
-    /// A number as people read it in a message: no ".0" on whole numbers.
-    static func number(_ v: Double) -> String {
-        v.rounded() == v && abs(v) < 1e15 ? String(Int64(v)) : String(v)
+    /// The units a name written instead of a code may mean, nearest to the file's other
+    /// units first, of the level of the form when one is given: "13285 Phường Quang Trung
+    /// (Thành phố Phủ Lý, Tỉnh Hà Nam)". Nil when the text names no unit.
+    func unitSuggestion(_ text: String, registry: Registry, form: SourceCell?) -> Wording? {
+        var candidates = registry.units(named: text)
+        if let f = form?.text, let level = catalog.forms[f.uppercased()]?.level {
+            let sameLevel = candidates.filter { $0.level == level }
+            if !sameLevel.isEmpty { candidates = sameLevel }
+        }
+        guard !candidates.isEmpty else { return nil }
+        let sameParent = candidates.filter { neighbourhood.contains($0.parentCode) }
+        let provinces = Set(neighbourhood.compactMap { registry.province(of: $0)?.code })
+        let sameProvince = candidates.filter { registry.province(of: $0.code).map { provinces.contains($0.code) } ?? false }
+        let ranked = !sameParent.isEmpty ? sameParent : (!sameProvince.isEmpty ? sameProvince : candidates)
+        let described = ranked.map { u in
+            let above = registry.ancestors(of: u.code).filter { $0.level != .nation }.map(\.name)
+            return "\(u.code) \(u.name)" + (above.isEmpty ? "" : " (\(above.joined(separator: ", ")))")
+        }
+        return Messages.candidates(described, total: ranked.count)
     }
 }

@@ -5,11 +5,24 @@ public struct StoredValue: Sendable, Equatable, Hashable {
     public var indicator: String
     public var category: String
     public var value: Double
+    /// Where the value was read; not stored, and no part of what the value is.
+    public var position: CellPosition?
 
-    public init(_ indicator: String, _ category: String, _ value: Double) {
+    public init(_ indicator: String, _ category: String, _ value: Double, position: CellPosition? = nil) {
         self.indicator = indicator
         self.category = category
         self.value = value
+        self.position = position
+    }
+
+    public static func == (a: StoredValue, b: StoredValue) -> Bool {
+        a.indicator == b.indicator && a.category == b.category && a.value == b.value
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(indicator)
+        hasher.combine(category)
+        hasher.combine(value)
     }
 }
 
@@ -29,6 +42,10 @@ public struct Submission: Sendable, Equatable {
     /// When the report was received, yyyymmdd: its own date line, else the day its file was
     /// saved into `inputs/`. Set when read back from the store.
     public var receivedOn: Int?
+    /// Figures the unit gave only to be checked against the sum of its children (a district's
+    /// count of addicts under management, `doi_chieu` in `forms.csv`): compared when the file is
+    /// read, never stored, never added into any total.
+    public var reconciliation: [StoredValue] = []
 
     public var isCompiled: Bool { form == Submission.compiledForm }
 
@@ -39,6 +56,13 @@ public struct Submission: Sendable, Equatable {
         self.line = line
         self.preparedOn = preparedOn
         self.values = values
+    }
+
+    /// Where a figure of an indicator was read: its total, else its first part given; nil
+    /// when the report comes from the store.
+    public func position(of indicator: String) -> CellPosition? {
+        let mine = (values + reconciliation).filter { $0.indicator == indicator }
+        return (mine.first { $0.category.isEmpty } ?? mine.first)?.position
     }
 
     /// The figures of this report in the catalog's slots (unknown codes, from an older

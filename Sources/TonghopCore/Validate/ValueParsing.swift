@@ -4,18 +4,34 @@ import Foundation
 ///
 /// Integer fields take `1234`, `1.234` and `1 234` (Vietnamese thousands); decimal fields take
 /// `1,5` (decimal comma) and `1.5`. The field's type settles `12.000` and `12,000`: in an integer
-/// field both are twelve thousand.
+/// field both are twelve thousand, in a decimal field both are twelve. Where the other reading
+/// was possible too, the value carries a ``Remark`` so that the officer is told how it was read;
+/// likewise when a `%` sign was dropped.
 public enum ValueParsing {
     public enum Number: Equatable {
-        case value(Double)
+        case value(Double, Remark? = nil)
         case notANumber
         case negative(Double)
         case fractionInInteger(Double)
     }
 
+    /// How a number was read, when it is worth saying.
+    public enum Remark: Equatable {
+        /// One `.` or `,` followed by three digits: thousands in a count, a decimal mark in a
+        /// measure, and the other reading was possible (`12,000` could be twelve).
+        case separatorSettledByType
+        /// A trailing `%` was dropped (`45%` is read as 45).
+        case percentSignDropped
+    }
+
     public static func number(_ raw: String, integer: Bool) -> Number {
         var t = raw.trimmingCharacters(in: .whitespaces)
         t.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
+        var remark: Remark? = nil
+        if t.hasSuffix("%") {
+            t.removeLast()
+            remark = .percentSignDropped
+        }
         var negative = false
         if t.hasPrefix("-") || t.hasPrefix("−") {
             negative = true
@@ -40,6 +56,11 @@ public enum ValueParsing {
             let mark: Character = dots > 0 ? "." : ","
             let count = max(dots, commas)
             let groupsThousands = groupsOfThree(Substring(t), separator: mark)
+            // `12,000` in a count could be twelve; `1,250` in a measure could be 1250. Not
+            // `1,234` in a count (1.234 is no count) nor `0,125` (no thousands start with 0).
+            if count == 1 && groupsThousands && t.first != "0" && (!integer || t.hasSuffix("000")) && remark == nil {
+                remark = .separatorSettledByType
+            }
             if count > 1 {
                 guard groupsThousands else { return .notANumber }
                 normalized = t.replacingOccurrences(of: String(mark), with: "")
@@ -52,7 +73,7 @@ public enum ValueParsing {
         guard let v = Double(normalized), v.isFinite else { return .notANumber }
         if negative && v != 0 { return .negative(-v) }
         if integer && v.rounded() != v { return .fractionInInteger(v) }
-        return .value(v)
+        return .value(v, remark)
     }
 
     /// Whether `text` is digits grouped by threes with `separator` (`1.234.567`).

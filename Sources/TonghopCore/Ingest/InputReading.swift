@@ -1,0 +1,53 @@
+import Foundation
+
+/// What a path in `inputs/` is when it is not a regular file.
+public enum NonRegularFile: Sendable {
+    case directory, fifo, device, socket, other
+}
+
+/// Reads an input file into memory, never more than ``TextDecoding/maximumFileSize`` + 1
+/// bytes of it, whatever the file is.
+///
+/// A report is a few kilobytes. A file that keeps growing, a symbolic link to `/dev/zero`,
+/// or a named pipe nobody writes to must neither hang the run nor fill the memory: the file
+/// is opened without blocking, refused unless it is a regular file, and read in chunks up to
+/// the limit; one byte more than the limit is enough to know it is too large.
+public enum InputReading {
+    public enum Result {
+        case bytes([UInt8])
+        case refused(ProblemCode, detail: Wording)
+    }
+
+    public static func contents(of path: String, limit: Int = TextDecoding.maximumFileSize) -> Result {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .refused(.readFailed, detail: Wording(String(cString: strerror(errno)))) }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { return .refused(.readFailed, detail: Wording(String(cString: strerror(errno)))) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: return .refused(.notARegularFile, detail: Messages.fileKind(.directory))
+        case S_IFIFO: return .refused(.notARegularFile, detail: Messages.fileKind(.fifo))
+        case S_IFCHR, S_IFBLK: return .refused(.notARegularFile, detail: Messages.fileKind(.device))
+        case S_IFSOCK: return .refused(.notARegularFile, detail: Messages.fileKind(.socket))
+        default: return .refused(.notARegularFile, detail: Messages.fileKind(.other))
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(min(Int(status.st_size), limit) + 1)
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while bytes.count <= limit {
+            let wanted = min(chunk.count, limit + 1 - bytes.count)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, wanted) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                return .refused(.readFailed, detail: Wording(String(cString: strerror(errno))))
+            }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        if bytes.count > limit {
+            return .refused(.tooLarge, detail: Messages.sizeLimit(megabytes: limit / 1_048_576, limit: limit / 1_048_576))
+        }
+        return .bytes(bytes)
+    }
+}

@@ -1,0 +1,153 @@
+/// Checks that compare a report with *other* reports, made once every file of a batch is
+/// read: the rules of `rules.csv` that read the quarter before (the hotspot stock carried
+/// over), values far from the unit's own history (outliers), and a district's reconciliation
+/// figures against the sum of its communes.
+///
+/// Every finding is a warning: whether a report is accepted is settled when its file is read,
+/// and the other report may be the one that is wrong. The other reports come from the same
+/// batch (the newest of duplicates, as the store will keep it) or else from the store, which
+/// the caller queries for what ``needs(_:catalog:)`` lists; the checks themselves are pure.
+public struct CrossReportChecks {
+    public let catalog: Catalog
+
+    /// A value is an outlier when it is more than `outlierFactor` times the largest of the
+    /// unit's previous `outlierQuarters` quarters *and* more than `outlierMargin` above it:
+    /// the factor catches an extra digit, the margin spares small counts (1 → 4).
+    public static let outlierQuarters = 4, outlierFactor = 3.0, outlierMargin = 10.0
+
+    public init(catalog: Catalog) { self.catalog = catalog }
+
+    /// The units and periods the checks of these outcomes may read from the store.
+    public static func needs(_ outcomes: [FileOutcome], catalog: Catalog) -> (units: Set<String>, periods: [Period]) {
+        var units: Set<String> = []
+        var periods: Set<Period> = []
+        for outcome in outcomes {
+            for s in outcome.submissions where !s.isCompiled {
+                units.insert(s.unitCode)
+                if s.period.kind == .quarter { periods.formUnion(previousQuarters(of: s.period, count: outlierQuarters)) }
+                if !s.reconciliation.isEmpty, let registry = catalog.registries.registry(for: s.period) {
+                    units.formUnion(registry.children(of: s.unitCode).map(\.code))
+                    periods.insert(s.period)
+                }
+            }
+        }
+        return (units, periods.sorted())
+    }
+
+    /// Adds the warnings to the outcomes they concern.
+    ///
+    /// - Parameters:
+    ///   - modifiedAt: each file's modification time, which (after the report's own date line)
+    ///     decides which of two reports for the same unit and period is the newer, as in the store.
+    ///   - stored: the store's active reports for what ``needs(_:catalog:)`` listed.
+    public func check(_ outcomes: inout [FileOutcome], modifiedAt: [Double], stored: [Submission]) {
+        var view = FigureView()
+        for s in stored { view.set(s.unitCode, s.period, s.figures(catalog: catalog)) }
+        let entries = outcomes.indices.flatMap { i in outcomes[i].submissions.indices.map { (file: i, report: $0) } }
+            .filter { !outcomes[$0.file].submissions[$0.report].isCompiled }
+        let newestLast = entries.map { e in
+            (e, Store.dateKey(outcomes[e.file].submissions[e.report].preparedOn), modifiedAt[e.file], outcomes[e.file].path)
+        }.sorted { a, b in (a.1, a.2, a.3) < (b.1, b.2, b.3) }.map(\.0)
+        var figures: [[Int: FigureVector]] = Array(repeating: [:], count: outcomes.count)
+        for e in newestLast {
+            let s = outcomes[e.file].submissions[e.report]
+            let f = s.figures(catalog: catalog)
+            figures[e.file][e.report] = f
+            view.set(s.unitCode, s.period, f)
+        }
+        for e in entries {
+            let s = outcomes[e.file].submissions[e.report]
+            let current = figures[e.file][e.report]!
+            var found: [Problem] = []
+            if s.period.kind == .quarter {
+                found += previousQuarterRules(s, current, view: view, file: outcomes[e.file].path)
+                found += outliers(s, current, view: view, file: outcomes[e.file].path)
+            }
+            found += reconciliation(s, view: view, file: outcomes[e.file].path)
+            outcomes[e.file].problems += found
+        }
+    }
+
+    /// The rules that read the quarter before, when the store or the batch has it.
+    func previousQuarterRules(_ s: Submission, _ current: FigureVector, view: FigureView, file: String) -> [Problem] {
+        guard let before = Self.previousQuarters(of: s.period, count: 1).first, sameMap(before, s.period),
+              let previous = view.get(s.unitCode, before) else { return [] }
+        return catalog.rules.filter(\.readsPreviousQuarter).compactMap { rule in
+            guard let v = RuleCheck.violation(of: rule, current: current, previous: previous, catalog: catalog) else { return nil }
+            let cell = rule.indicators.lazy.compactMap(s.position(of:)).first
+            return Problem(rule.severity, .ruleViolated, file: file, line: cell.map { Int($0.line) } ?? s.line, column: cell.map { Int($0.column) },
+                           found: v.found, expected: v.expected, detail: rule.message, unitCode: s.unitCode, period: s.period.code)
+        }
+    }
+
+    /// Numbers far above the unit's own previous quarters, when it reported all of them.
+    func outliers(_ s: Submission, _ current: FigureVector, view: FigureView, file: String) -> [Problem] {
+        let quarters = Self.previousQuarters(of: s.period, count: Self.outlierQuarters).filter { sameMap($0, s.period) }
+        let history = quarters.compactMap { q in view.get(s.unitCode, q).map { (q, $0) } }
+        guard history.count == Self.outlierQuarters else { return [] }
+        var found: [Problem] = []
+        for indicator in catalog.indicators where indicator.isNumeric {
+            guard let value = current.value(indicator) else { continue }
+            let past = history.compactMap { q, f in f.value(indicator).map { (q, $0) } }
+            guard past.count == Self.outlierQuarters, let top = past.map(\.1).max(),
+                  value > Self.outlierFactor * top, value > top + Self.outlierMargin else { continue }
+            let cell = s.position(of: indicator.code)
+            found.append(Problem(.warning, .outlier, file: file, line: cell.map { Int($0.line) } ?? s.line, column: cell.map { Int($0.column) },
+                                 found: Messages.number(value),
+                                 detail: Messages.outlier(indicator: indicator.code, value: value, history: past),
+                                 unitCode: s.unitCode, period: s.period.code))
+        }
+        return found
+    }
+
+    /// A district's reconciliation figures against the sum of its communes, when every
+    /// commune in force has reported the figure for the period (a partial sum proves nothing).
+    func reconciliation(_ s: Submission, view: FigureView, file: String) -> [Problem] {
+        guard !s.reconciliation.isEmpty, let registry = catalog.registries.registry(for: s.period) else { return [] }
+        let communes = registry.children(of: s.unitCode)
+        guard !communes.isEmpty else { return [] }
+        let own = Submission(unitCode: s.unitCode, period: s.period, form: s.form, line: s.line, preparedOn: nil, values: s.reconciliation)
+        let figures = own.figures(catalog: catalog)
+        var found: [Problem] = []
+        for code in Set(s.reconciliation.map(\.indicator)).sorted() {
+            guard let indicator = catalog.indicator(code), let value = figures.value(indicator) else { continue }
+            let parts = communes.map { view.get($0.code, s.period)?.value(indicator) }
+            guard parts.allSatisfy({ $0 != nil }) else { continue }
+            let sum = parts.reduce(0) { $0 + $1! }
+            guard sum != value else { continue }
+            let cell = own.position(of: code)
+            found.append(Problem(.warning, .reconciliationMismatch, file: file, line: cell.map { Int($0.line) } ?? s.line,
+                                 column: cell.map { Int($0.column) }, found: Messages.number(value),
+                                 detail: Messages.reconciliation(indicator: code, district: value, communes: sum, count: communes.count),
+                                 unitCode: s.unitCode, period: s.period.code))
+        }
+        return found
+    }
+
+    /// The `count` quarters before a quarter, nearest first (Q1's is the year before's Q4).
+    /// Whether two periods lie on the same administrative map: across the 2025 reform a code
+    /// may name another unit (13285 was Phường Quang Trung, then Phường Phủ Lý).
+    func sameMap(_ a: Period, _ b: Period) -> Bool {
+        catalog.registries.registry(for: a) === catalog.registries.registry(for: b)
+    }
+
+    static func previousQuarters(of quarter: Period, count: Int) -> [Period] {
+        guard quarter.kind == .quarter else { return [] }
+        var result: [Period] = []
+        var year = quarter.year, index = quarter.index
+        for _ in 0..<count {
+            index -= 1
+            if index == 0 { index = 4; year -= 1 }
+            guard let p = Period(year: year, kind: .quarter, index: index) else { break }
+            result.append(p)
+        }
+        return result
+    }
+
+    /// The figures of each unit for each period, as the store will hold them after the batch.
+    struct FigureView {
+        private var byUnit: [String: [Period: FigureVector]] = [:]
+        mutating func set(_ unit: String, _ period: Period, _ f: FigureVector) { byUnit[unit, default: [:]][period] = f }
+        func get(_ unit: String, _ period: Period) -> FigureVector? { byUnit[unit]?[period] }
+    }
+}
