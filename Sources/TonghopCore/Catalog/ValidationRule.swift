@@ -39,7 +39,7 @@ public enum RuleComparison: String, Sendable {
 
     /// Reads `<=`, `≤`, `=`, `<>`, `≠`... as written in Excel or by hand.
     init?(written: String) {
-        switch written.trimmingCharacters(in: .whitespaces) {
+        switch written.trimmingBlanks {
         case "<=", "≤", "=<": self = .lessOrEqual
         case "<": self = .less
         case ">=", "≥", "=>": self = .greaterOrEqual
@@ -123,7 +123,7 @@ public struct RuleExpression: Sendable {
         var terms: [Term] = []
         var negated = false
         var expectingTerm = true
-        var rest = Substring(text.trimmingCharacters(in: .whitespaces))
+        var rest = Substring(text.trimmingBlanks)
         while let ch = rest.first {
             if ch == " " { rest.removeFirst(); continue }
             if !expectingTerm {
@@ -147,7 +147,7 @@ public struct RuleExpression: Sendable {
                 guard afterSpaces.first == "(", let close = afterSpaces.firstIndex(of: ")") else {
                     throw RuleSyntaxError("quy_truoc cần một mã chỉ tiêu trong ngoặc, ví dụ quy_truoc(MT07)")
                 }
-                let inner = afterSpaces[afterSpaces.index(after: afterSpaces.startIndex)..<close].trimmingCharacters(in: .whitespaces)
+                let inner = afterSpaces[afterSpaces.index(after: afterSpaces.startIndex)..<close].trimmingBlanks
                 operand = try figure(inner, previousQuarter: true, catalog: catalog)
                 rest = afterSpaces[afterSpaces.index(after: close)...]
             } else if let c = Double(word), word.first!.isNumber {
@@ -160,7 +160,7 @@ public struct RuleExpression: Sendable {
             expectingTerm = false
         }
         guard !terms.isEmpty, !expectingTerm else { throw RuleSyntaxError("biểu thức \"\(text)\" trống hoặc kết thúc bằng dấu + hay -") }
-        return RuleExpression(text: text.trimmingCharacters(in: .whitespaces), terms: terms)
+        return RuleExpression(text: text.trimmingBlanks, terms: terms)
     }
 
     private static func figure(_ word: String, previousQuarter: Bool, catalog: Catalog) throws(RuleSyntaxError) -> Operand {
@@ -207,7 +207,7 @@ extension ValidationRule {
                 throw bad("phep_so_sanh \"\(row["phep_so_sanh"])\" không hợp lệ (<=, <, >=, >, ==, !=)")
             }
             let severity: Severity
-            switch ValueParsing.foldedKey(row["muc_do"]).replacingOccurrences(of: " ", with: "_") {
+            switch ValueParsing.foldedKey(row["muc_do"]).spacesAsUnderscores {
             case "loi", "error": severity = .error
             case "canh_bao", "warning": severity = .warning
             default: throw bad("muc_do \"\(row["muc_do"])\" không hợp lệ (loi, canh_bao)")

@@ -29,7 +29,7 @@ public enum LayoutReader {
     ]
 
     static func field(_ header: String) -> Field? {
-        let key = ValueParsing.foldedKey(header).replacingOccurrences(of: " ", with: "_")
+        let key = ValueParsing.foldedKey(header).spacesAsUnderscores
         return aliases[key]
     }
 
@@ -71,7 +71,7 @@ public enum LayoutReader {
     /// parts of NN01 as its total, so the file is refused rather than guessed.
     static func unknownColumns(_ headerRow: CSVRecord, _ header: [Field?], file: String) -> [Problem] {
         zip(headerRow.fields.indices, header).compactMap { i, f in
-            let text = headerRow[i].trimmingCharacters(in: .whitespaces)
+            let text = headerRow[i].trimmingBlanks
             guard f == nil, !text.isEmpty else { return nil }
             return Problem(.error, .unknownColumn, file: file, line: headerRow.line, column: i + 1, found: text)
         }
@@ -82,7 +82,7 @@ public enum LayoutReader {
     /// extra separator would then read, say, "2024,-Q1" as the annual report. Trailing
     /// untitled cells are what spreadsheets leave behind and are fine.
     static func blankHeaders(_ headerRow: CSVRecord, file: String) -> [Problem] {
-        let titled = headerRow.fields.indices.filter { !headerRow[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        let titled = headerRow.fields.indices.filter { !headerRow[$0].trimmingBlanks.isEmpty }
         guard let last = titled.last else { return [] }
         return (0..<last).filter { !titled.contains($0) }.map {
             Problem(.error, .blankHeader, file: file, line: headerRow.line, column: $0 + 1)
@@ -106,13 +106,13 @@ public enum LayoutReader {
     /// The first non-empty cell at or after a 0-based column.
     static func extraCell(_ r: CSVRecord, after column: Int) -> Int? {
         guard r.fields.count > column else { return nil }
-        return (column..<r.fields.count).first { !r.fields[$0].trimmingCharacters(in: .whitespaces).isEmpty }
+        return (column..<r.fields.count).first { !r.fields[$0].trimmingBlanks.isEmpty }
     }
 
-    static func nonEmptyCount(_ r: CSVRecord) -> Int { r.fields.filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }.count }
+    static func nonEmptyCount(_ r: CSVRecord) -> Int { r.fields.filter { !$0.trimmingBlanks.isEmpty }.count }
 
     static func cell(_ r: CSVRecord, _ column: Int) -> SourceCell {
-        SourceCell(r[column].trimmingCharacters(in: .whitespaces), line: r.line, column: column + 1)
+        SourceCell(r[column].trimmingBlanks, line: r.line, column: column + 1)
     }
 
     // MARK: Form
@@ -181,7 +181,7 @@ public enum LayoutReader {
         // Every column that is not a known field holds an indicator: `CODE` or `CODE.category`.
         var indicatorColumns: [(column: Int, code: String, category: String?)] = []
         for (i, f) in header.enumerated() where f == nil {
-            let text = headerRow[i].trimmingCharacters(in: .whitespaces)
+            let text = headerRow[i].trimmingBlanks
             if text.isEmpty { continue }
             let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
             indicatorColumns.append((i, parts[0], parts.count > 1 ? parts[1] : nil))

@@ -246,7 +246,7 @@ enum XlsxParts {
             case "str", "e", "d": return value
             case "b": return value == "1" || value == "true" ? "1" : "0"
             default:
-                guard let number = Double(value.trimmingCharacters(in: .whitespaces)) else { return value }
+                guard let number = Double(value.trimmingBlanks) else { return value }
                 if dateStyles.contains(style) { return XlsxParts.dateText(serial: number, date1904: date1904) }
                 return XlsxParts.numberText(number)
             }

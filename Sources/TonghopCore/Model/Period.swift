@@ -119,11 +119,32 @@ extension Period {
     ///     Period.parse("6 tháng đầu năm 2024") // 2024-H1
     ///     Period.parse("2024S2")               // 2024-H2
     public static func parse(_ text: String) -> Period? {
+        if let p = canonical(text) { return p }
         let t = text.precomposedStringWithCanonicalMapping
             .trimmingCharacters(in: .whitespaces).lowercased()
         guard !t.isEmpty else { return nil }
         let scanner = PeriodWords(t)
         return scanner.period
+    }
+}
+
+extension Period {
+    /// The canonical codes (`2024`, `2024-Q2`, `2024-H1`, `2024-06`) read on bytes: what every
+    /// stored report and most files carry, tens of thousands of times a run.
+    static func canonical(_ text: String) -> Period? {
+        let b = Array(text.utf8)
+        func digit(_ i: Int) -> Int? { i < b.count && b[i] >= 0x30 && b[i] <= 0x39 ? Int(b[i] - 0x30) : nil }
+        guard b.count >= 4, let y0 = digit(0), let y1 = digit(1), let y2 = digit(2), let y3 = digit(3) else { return nil }
+        let year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+        if b.count == 4 { return Period(year: year, kind: .year) }
+        guard b.count == 7, b[4] == UInt8(ascii: "-") else { return nil }
+        if let m0 = digit(5), let m1 = digit(6) { return Period(year: year, kind: .month, index: m0 * 10 + m1) }
+        guard let i = digit(6) else { return nil }
+        switch b[5] {
+        case UInt8(ascii: "Q"): return Period(year: year, kind: .quarter, index: i)
+        case UInt8(ascii: "H"): return Period(year: year, kind: .half, index: i)
+        default: return nil
+        }
     }
 }
 

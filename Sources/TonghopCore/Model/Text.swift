@@ -29,3 +29,12 @@ extension Unicode.Scalar {
         }
     }
 }
+
+extension String {
+    /// Spaces turned into underscores (`ngay lap` → `ngay_lap`), without Foundation's
+    /// string search when there is no space, which is almost always.
+    public var spacesAsUnderscores: String {
+        guard utf8.contains(0x20) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0 == " " ? "_" : $0 }))
+    }
+}

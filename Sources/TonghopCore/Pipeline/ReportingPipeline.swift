@@ -21,7 +21,7 @@ public final class ReportingPipeline {
 
     /// Checks a `--scope` for `rollup` and `check`: a province or district code of some registry.
     public func scopeUnit(_ code: String) throws -> String {
-        let code = code.trimmingCharacters(in: .whitespaces).uppercased()
+        let code = code.trimmingBlanks.uppercased()
         guard catalog.registries.all.contains(where: { r in r.unit(code).map { [.province, .district].contains($0.level) } ?? false }) else {
             throw ConfigurationError(file: "--scope", "\(code) không phải mã tỉnh hay mã huyện của danh mục đơn vị nào")
         }

@@ -175,7 +175,7 @@ public struct ReportValidator {
                         problem(.error, .notYesNo, valueCell, expected: Messages.yesOrNo, detail: Wording(code), unit: unit.code, period: period.code)
                     }
                 } else {
-                    let folded = ValueParsing.foldedKey(text).replacingOccurrences(of: " ", with: "_")
+                    let folded = ValueParsing.foldedKey(text).spacesAsUnderscores
                     answer = indicator.categories.first { $0 == folded }
                     if answer == nil {
                         problem(.error, .unknownCategory, valueCell, expected: Messages.oneOf(indicator.categories),

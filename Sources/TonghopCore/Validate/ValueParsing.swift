@@ -25,7 +25,11 @@ public enum ValueParsing {
     }
 
     public static func number(_ raw: String, integer: Bool) -> Number {
-        var t = raw.trimmingCharacters(in: .whitespaces)
+        // Most cells are plain digits: read them without the general path's string edits.
+        if !raw.isEmpty, raw.utf8.count < 16, raw.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let v = Double(raw) {
+            return .value(v, nil)
+        }
+        var t = raw.trimmingBlanks
         t.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         var remark: Remark? = nil
         if t.hasSuffix("%") {
@@ -94,7 +98,9 @@ public enum ValueParsing {
 
     /// Lower-cased, trimmed, without Vietnamese diacritics: a key for lenient comparison.
     public static func foldedKey(_ raw: String) -> String {
-        let lowered = raw.trimmingCharacters(in: .whitespaces).lowercased()
+        let lowered = raw.trimmingBlanks.lowercased()
+        // Codes and most headers are ASCII: nothing to decompose.
+        if lowered.isASCII { return lowered }
         var out = ""
         for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
             if (0x300...0x36F).contains(scalar.value) { continue }
