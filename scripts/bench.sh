@@ -22,7 +22,7 @@ trap 'rm -rf "$WORK"' EXIT
 measure() {
   local name=$1; shift
   /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" "$@" > "$WORK/out" 2> "$WORK/err" || true
-  read -r wall user sys rss < "$WORK/time"
+  read -r wall user sys rss <<< "$(tail -1 "$WORK/time")"
   echo "$name $wall $(awk "BEGIN{print $user + $sys}") $((rss / 1024))"
 }
 
@@ -33,25 +33,25 @@ floor=$(measure floor sh -c "find '$CACHE/inputs' -type f -print0 | xargs -0 cat
 read -r _ fwall fcpu frss <<< "$floor"
 
 home() { rm -rf "$WORK/home" && mkdir -p "$WORK/home/outputs" && ln -s "$PWD/templates" "$WORK/home/templates"; }
-run() { "$BIN" "$1" --home "$WORK/home" --inputs "$CACHE/inputs" "${@:2}"; }
 
 home
-cold=$(measure cold run run --period 2024)
+cold=$(measure cold "$BIN" run --home "$WORK/home" --inputs "$CACHE/inputs" --period 2024)
 cp "$WORK/home/outputs/lan-chay-cuoi.json" "$WORK/cold.json"
-warm=$(measure warm run run --period 2024)
-# One more file: a corrected report of one commune.
+warm=$(measure warm "$BIN" run --home "$WORK/home" --inputs "$CACHE/inputs" --period 2024)
+# One more file: a corrected report of one commune, beside hard links to the others (the
+# scanner does not follow symbolic links to folders).
 mkdir -p "$WORK/extra"
-cp -r "$CACHE/inputs" "$WORK/extra/" 2>/dev/null || true
-one=$(find "$WORK/extra/inputs" -path '*2024-Q4/xa/*' -name '*.csv' | sort | head -1)
-sed -i 's/^TT01,\(.*\),\([0-9]*\),$/TT01,\1,99,/' "$one"; touch "$one"
+cp -al "$CACHE/inputs" "$WORK/extra/inputs"
+one=$(find "$CACHE/inputs" -path '*2024-Q4/xa/*' -name '*.csv' | sort | sed -n 1p)
+sed -e 's/^TT01,\(.*\),\([0-9]*\),$/TT01,\1,99,/' -e 's/^ngay_lap,.*/ngay_lap,2024-12-15/' "$one" > "$WORK/extra/inputs/bo-sung.csv"
 onemore=$(measure onemore "$BIN" run --home "$WORK/home" --inputs "$WORK/extra/inputs" --period 2024)
 report=$(measure report "$BIN" report --home "$WORK/home" --period 2024 --scope VN)
 # Growth: a tenth of the provinces against all of them.
 mkdir -p "$WORK/tenth/inputs/2024"
-for d in $(ls "$CACHE/inputs/2024" | awk 'NR % 10 == 1'); do ln -s "$CACHE/inputs/2024/$d" "$WORK/tenth/inputs/2024/$d"; done
-tenthfiles=$(find -L "$WORK/tenth/inputs" -type f | wc -l)
+for d in $(ls "$CACHE/inputs/2024" | awk 'NR % 10 == 1'); do cp -al "$CACHE/inputs/2024/$d" "$WORK/tenth/inputs/2024/$d"; done
+tenthfiles=$(find "$WORK/tenth/inputs" -type f | wc -l)
 home
-tenth=$(measure tenth run run --inputs "$WORK/tenth/inputs" --period 2024)
+tenth=$(measure tenth "$BIN" run --home "$WORK/home" --inputs "$WORK/tenth/inputs" --period 2024)
 
 python3 - "$WORK/cold.json" "$files" "$bytes" "$tenthfiles" "$floor" "$cold" "$warm" "$onemore" "$report" "$tenth" <<'PY'
 import json, sys

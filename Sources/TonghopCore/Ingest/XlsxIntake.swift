@@ -25,7 +25,7 @@ public enum XlsxIntake {
     /// The first worksheet's rows; nil when the bytes are not a workbook at all (not a zip, or a
     /// zip without `xl/workbook.xml`), which the caller then reads, or refuses, as text.
     public static func read(_ bytes: [UInt8]) -> Reading? {
-        guard isZip(bytes), let archive = try? Archive(data: Data(bytes), accessMode: .read),
+        guard isZip(bytes), let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil),
               archive["xl/workbook.xml"] != nil else { return nil }
         do {
             return try read(archive)
