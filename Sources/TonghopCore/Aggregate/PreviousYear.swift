@@ -5,7 +5,7 @@
 /// is the sum of the old provinces merged into it, a new commune the sum of the old communes
 /// that went into it. An old commune split between several new ones is counted whole in each,
 /// so those comparisons are marked approximate — never hidden.
-public struct PreviousYear {
+public struct PreviousYear: Sendable {
     public let current: Rollup
     public let previous: Rollup
 

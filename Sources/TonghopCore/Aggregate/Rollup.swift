@@ -1,3 +1,5 @@
+import Foundation
+
 /// The figures of one unit for a period once its subtree is added up.
 public struct UnitTotal: Sendable {
     public var figures: FigureVector
@@ -32,6 +34,8 @@ public final class Rollup: @unchecked Sendable {
     /// figures, and comparisons on them, are approximate.
     public let approximateUnits: Set<String>
     private var totals: [String: UnitTotal] = [:]
+    /// Totals are memoised; the lock lets the workbooks of a period be written in parallel.
+    private let totalsLock = NSRecursiveLock()
 
     /// A rollup of validated submissions (tests, and anything not read from the store).
     public convenience init(period: Period, registry: Registry, catalog: Catalog, submissions: [Submission]) {
@@ -118,6 +122,8 @@ public final class Rollup: @unchecked Sendable {
 
     /// The unit's total: its compiled report, or its own figures plus its children's totals.
     public func total(_ code: String) -> UnitTotal {
+        totalsLock.lock()
+        defer { totalsLock.unlock() }
         if let cached = totals[code] { return cached }
         var result: UnitTotal
         if let c = compiled[code] {

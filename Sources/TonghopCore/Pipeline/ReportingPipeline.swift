@@ -181,17 +181,24 @@ public final class ReportingPipeline {
             guard catalog.registries.registry(for: before) != nil else { return nil }
             return PreviousYear(current: rollup, previous: try self.rollup(before, store: store))
         }
-        var written: [URL] = []
-        for scopeUnit in scopes {
-            let builder = ReportBuilder(scope: scopeUnit, rollup: rollup, previousYear: previousYear, problems: problems, window: window)
-            let url = ReportNaming.workbook(workspace.outputs, period, scopeUnit)
-            let title = "Báo cáo tổng hợp \(period.vietnameseName) - \(scopeUnit.name)"
-            try OutputError.writing(url) { try WorkbookWriter.write(builder.sheets(), to: url, title: title, createdAt: createdAt) }
-            written.append(url)
-            let csv = ReportNaming.export(workspace.outputs, period, scopeUnit)
-            try OutputError.writing(csv) { try AtomicFile.write(LongExport.csv(scope: scopeUnit.code, rollup: rollup), to: csv) }
-            written.append(csv)
+        // Every total first, then the workbooks on every core: each has its own libxlsxwriter
+        // workbook, and the rollups only answer from their memoised totals.
+        _ = rollup.total(nation.code)
+        if let previous = previousYear?.previous, let previousNation = previous.registry.nation { _ = previous.total(previousNation.code) }
+        let outputs = workspace.outputs, window = self.window
+        let results = ParallelMap.map(scopes) { scopeUnit -> Result<[URL], Error> in
+            Result {
+                let builder = ReportBuilder(scope: scopeUnit, rollup: rollup, previousYear: previousYear, problems: problems, window: window)
+                let url = ReportNaming.workbook(outputs, period, scopeUnit)
+                let title = "Báo cáo tổng hợp \(period.vietnameseName) - \(scopeUnit.name)"
+                try OutputError.writing(url) { try WorkbookWriter.write(builder.sheets(), to: url, title: title, createdAt: createdAt) }
+                let csv = ReportNaming.export(outputs, period, scopeUnit)
+                try OutputError.writing(csv) { try AtomicFile.write(LongExport.csv(scope: scopeUnit.code, rollup: rollup), to: csv) }
+                return [url, csv]
+            }
         }
+        var written: [URL] = []
+        for result in results { written += try result.get() }
         if scope == nil {
             try store.recordWrittenPeriod(period, source: source, files: written.map { workspace.relativeToOutputs($0) })
         }
