@@ -158,3 +158,15 @@ final class IntakeTests: XCTestCase {
         }
     }
 }
+
+extension IntakeTests {
+    func testAFigureInAnotherUnitOfMeasureIsRefused() {
+        let o = Fixtures.read(Fixtures.communeForm(rows: ["TT01,Số buổi,,buổi,3,", "MT10,Diện tích,,ha,\"1,5\",", "TT05,Tờ rơi,,Bản,200,",
+                                                          "MT07,Điểm,,diem,1,"]))
+        XCTAssertEqual(codes(o), [.wrongMeasure], "hectares are not square metres; Bản and diem are bản and điểm")
+        XCTAssertEqual(o.problems.first?.found, "ha")
+        XCTAssertEqual(o.problems.first?.expected?.vi, "m²")
+        XCTAssertTrue(ReportValidator.sameMeasure("m2", "m²"))
+        XCTAssertTrue(ReportValidator.sameMeasure("tin,bài", "tin, bài"))
+    }
+}

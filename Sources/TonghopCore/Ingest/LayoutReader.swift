@@ -155,6 +155,7 @@ public enum LayoutReader {
         guard let unit = keys[.unit], let period = keys[.period] else { return reading }
         let indicatorColumn = header.firstIndex(of: .indicator)!
         let categoryColumn = header.firstIndex(of: .category)
+        let measureColumn = header.firstIndex(of: .measure)
         let headerCount = rows[index].fields.count
         let values = rows[(index + 1)...].compactMap { r -> RawValue? in
             if r.hasStrayQuote { return nil }
@@ -162,7 +163,8 @@ public enum LayoutReader {
                 reading.refusedRows.append(problem)
                 return nil
             }
-            return RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) }, value: cell(r, valueColumn))
+            return RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) }, value: cell(r, valueColumn),
+                            measure: measureColumn.map { cell(r, $0) })
         }
         reading.reports = [RawReport(unit: unit, period: period, form: keys[.form], preparedOn: keys[.preparedOn]?.text,
                                      line: rows[0].line, values: values)]
@@ -213,6 +215,7 @@ public enum LayoutReader {
         reading.problems += blankHeaders(rows[0], file: file) + unknownColumns(rows[0], header, file: file)
         let unitColumn = header.firstIndex(of: .unit)!, periodColumn = header.firstIndex(of: .period)!
         let indicatorColumn = header.firstIndex(of: .indicator)!, valueColumn = header.firstIndex(of: .value)!
+        let measureColumn = header.firstIndex(of: .measure)
         let categoryColumn = header.firstIndex(of: .category)
         let formColumn = header.firstIndex(of: .form)
         let preparedColumn = header.firstIndex(of: .preparedOn)
@@ -229,7 +232,7 @@ public enum LayoutReader {
             }
             let key = unit.text + "\u{1F}" + period.text
             let value = RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) },
-                                 value: cell(r, valueColumn))
+                                 value: cell(r, valueColumn), measure: measureColumn.map { cell(r, $0) })
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = RawReport(unit: unit, period: period, form: formColumn.map { cell(r, $0) },

@@ -25,6 +25,8 @@ public struct RawValue: Sendable {
     public var indicator: SourceCell
     public var category: SourceCell?
     public var value: SourceCell
+    /// The unit of measure the row states (`don_vi_tinh`), checked against the indicator's.
+    public var measure: SourceCell? = nil
 }
 
 /// The three input layouts of DOMAIN §5.

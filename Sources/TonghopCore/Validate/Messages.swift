@@ -124,6 +124,8 @@ public enum Messages {
         case (.unknownIndicator, .en): return "The indicator code is not in the catalog"
         case (.indicatorNotInForm, .vi): return "Chỉ tiêu \(d) không thuộc biểu mẫu của đơn vị này"
         case (.indicatorNotInForm, .en): return "Indicator \(d) is not part of this unit's form"
+        case (.wrongMeasure, .vi): return "Đơn vị tính ghi trong báo cáo khác với đơn vị tính của chỉ tiêu \(d); số liệu có thể sai nhiều lần"
+        case (.wrongMeasure, .en): return "The unit of measure written in the report is not that of \(d); the figure may be off by a factor"
         case (.notANumber, .vi): return "Giá trị của chỉ tiêu \(d) không phải là số"
         case (.notANumber, .en): return "The value of \(d) is not a number"
         case (.negativeValue, .vi): return "Giá trị của chỉ tiêu \(d) là số âm"
@@ -226,6 +228,8 @@ public enum Messages {
             return "xóa dòng/cột này hoặc sửa mã chỉ tiêu theo biểu mẫu trống của đơn vị"
         case (.unknownIndicator, .en), (.indicatorNotInForm, .en):
             return "delete this row/column or correct the code as in the unit's blank form"
+        case (.wrongMeasure, .vi): return "đổi số liệu sang đơn vị tính ghi ở mục \"Cần\" (ví dụ gam sang kg: chia cho 1.000) và ghi lại đúng đơn vị tính"
+        case (.wrongMeasure, .en): return "convert the figure to the unit under \"Expected\" (e.g. grams to kg: divide by 1,000) and write that unit"
         case (.notANumber, .vi): return "chỉ ghi chữ số (ví dụ 12 hoặc 1,5), không ghi chữ; để trống nếu không có số liệu"
         case (.notANumber, .en): return "write digits only (e.g. 12 or 1.5); leave it empty when there is no figure"
         case (.negativeValue, .vi): return "số lượng không thể âm; ghi 0 nếu không có"

@@ -21,7 +21,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case unknownUnit, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
          formMismatch, unitCannotReport
     // Values.
-    case unknownIndicator, indicatorGivenByName, indicatorNotInForm, notANumber, negativeValue, decimalInInteger,
+    case unknownIndicator, indicatorGivenByName, indicatorNotInForm, wrongMeasure, notANumber, negativeValue, decimalInInteger,
          ambiguousNumber, percentSign, unknownCategory, notYesNo, partsMismatch, duplicateValue, answerCountNotSingle,
          noValues, ruleViolated
     // Against other reports: the unit's earlier quarters, its communes, the other files of a batch.

@@ -149,6 +149,13 @@ public struct ReportValidator {
                 continue
             }
             if text.isEmpty { continue }
+            // A figure in another unit (grams for kilograms) would be off by a factor: refused.
+            if let stated = rawValue.measure, !stated.text.isEmpty, !Self.sameMeasure(stated.text, indicator.measure) {
+                problem(.error, .wrongMeasure, stated, expected: Wording(indicator.measure), detail: Wording(code),
+                        unit: unit.code, period: period.code)
+                rejectedIndicators.insert(code)
+                continue
+            }
             // Categories are codes: matched without regard to case, stored as the catalog writes them.
             let given = rawValue.category?.text ?? ""
             let category = indicator.categories.first { $0.lowercased() == given.lowercased() } ?? given
@@ -289,5 +296,14 @@ public struct ReportValidator {
             return "\(u.code) \(u.name)" + (above.isEmpty ? "" : " (\(above.joined(separator: ", ")))")
         }
         return Messages.candidates(described, total: ranked.count)
+    }
+
+    /// Whether a stated unit of measure is the indicator's, ignoring case, diacritics, spaces
+    /// and how a square metre is written (`m²`, `m2`).
+    static func sameMeasure(_ stated: String, _ measure: String) -> Bool {
+        func key(_ s: String) -> String {
+            ValueParsing.foldedKey(s).replacingOccurrences(of: "²", with: "2").filter { $0 != " " }
+        }
+        return key(stated) == key(measure)
     }
 }
