@@ -175,7 +175,8 @@ public final class Store: @unchecked Sendable {
     /// wins; the losers stay in the store as superseded versions and a notice names the winner.
     /// A new version of a path retires whatever its earlier version had sent.
     public func store(_ files: [IncomingFile], runId: Int64, at date: Date = Date()) throws -> BatchResult {
-        try db.write { db in
+        if files.isEmpty { return BatchResult() }
+        return try db.write { db in
             var result = BatchResult()
             let now = Store.timestamp(date)
             var current: [String: (id: Int64, version: Int, fileId: Int64)] = [:]
