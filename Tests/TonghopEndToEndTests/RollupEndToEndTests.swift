@@ -138,3 +138,36 @@ final class RollupEndToEndTests: XCTestCase {
         XCTAssertTrue(result.error.contains("indicators.csv"), result.error)
     }
 }
+
+extension RollupEndToEndTests {
+    /// One more file rewrites the national workbook and its province's only, and the result
+    /// is byte for byte what a full rewrite gives.
+    func testOneMoreFileRewritesOnlyWhatItTouches() throws {
+        let home = try TonghopProcess.home(inputs: inputs())
+        try TonghopProcess.run(["run", "--home", home.path, "--period", "2024-H1"])
+        let thanhHoa = "2024/38-thanh-hoa/2024-Q1.csv"
+        try TonghopProcess.write("ma_don_vi,ky_bao_cao,TT01\n14761,2024-Q1,4\n", to: home.appendingPathComponent("inputs/\(thanhHoa)"))
+        try TonghopProcess.run(["run", "--home", home.path, "--period", "2024-H1"])
+        let folder = home.appendingPathComponent("outputs/2024-H1")
+        let haNam = folder.appendingPathComponent("bao-cao-35-ha-nam-2024-H1.xlsx")
+        let haNamBefore = try FileManager.default.attributesOfItem(atPath: haNam.path)[.modificationDate] as! Date
+        // A correction for Hà Nam: the national and Hà Nam workbooks change, Thanh Hóa's does not.
+        let thanhHoaBook = folder.appendingPathComponent("bao-cao-38-thanh-hoa-2024-H1.xlsx")
+        let thanhHoaBefore = try FileManager.default.attributesOfItem(atPath: thanhHoaBook.path)[.modificationDate] as! Date
+        Thread.sleep(forTimeInterval: 0.05)
+        try TonghopProcess.write("ma_don_vi,ky_bao_cao,TT01\n13306,2024-Q1,9\n", to: home.appendingPathComponent("inputs/xa/13306.csv"))
+        let result = try TonghopProcess.run(["run", "--home", home.path, "--period", "2024-H1"])
+        XCTAssertEqual(result.status, 0, result.output + result.error)
+        let after = { (url: URL) in try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as! Date }
+        XCTAssertGreaterThan(try after(haNam), haNamBefore, "Hà Nam's workbook is rewritten")
+        XCTAssertEqual(try after(thanhHoaBook), thanhHoaBefore, "Thanh Hóa's is left as it is")
+
+        let fresh = try TonghopProcess.home(inputs: [:])
+        try FileManager.default.removeItem(at: fresh.appendingPathComponent("inputs"))
+        try TonghopProcess.run(["rollup", "--home", fresh.path, "--inputs", home.appendingPathComponent("inputs").path, "--period", "2024-H1"])
+        for name in ["bao-cao-toan-quoc-2024-H1.xlsx", "bao-cao-35-ha-nam-2024-H1.xlsx", "bao-cao-38-thanh-hoa-2024-H1.xlsx"] {
+            XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent(name)),
+                           try Data(contentsOf: fresh.appendingPathComponent("outputs/2024-H1/\(name)")), "\(name) as a full rewrite gives it")
+        }
+    }
+}

@@ -19,6 +19,28 @@ extension ReportingPipeline {
         }
     }
 
+    /// The provinces whose workbooks a stale period needs rewritten, beside the national one;
+    /// nil when every workbook must be rewritten (never written, another build or templates,
+    /// a file gone, or a change that cannot be placed in a province of the period's map).
+    ///
+    /// A province's workbook reads only its own units' data for the period and the same
+    /// period a year before, so new data elsewhere leaves it as it is.
+    public func provincesToRewrite(_ period: Period, store: Store) throws -> Set<String>? {
+        let source = try reportSource(store: store)
+        guard let w = try store.writtenPeriods()[period.code], w.source.madeWith == source.madeWith,
+              !w.files.contains(where: { !FileManager.default.fileExists(atPath: workspace.outputs.appendingPathComponent($0).path) }),
+              let registry = catalog.registries.registry(for: period) else { return nil }
+        let before = PreviousYear.period(before: period).map(\.family) ?? []
+        // Across a reform a code may name a unit of another province: rewrite everything.
+        guard (period.family + before).allSatisfy({ catalog.registries.registry(for: $0) === registry }) else { return nil }
+        var provinces: Set<String> = []
+        for unit in try store.unitsChanged(since: w.source.dataGeneration, periods: period.family + before) {
+            guard let province = registry.province(of: unit) else { return nil }
+            provinces.insert(province.code)
+        }
+        return provinces
+    }
+
     /// A short fingerprint of what renders the reports besides the data: the tonghop
     /// executable, the files of `templates/` (name, size, modification time, as for inputs)
     /// and the reporting window. A new build or an edited template makes every report stale.

@@ -160,7 +160,10 @@ public final class ReportingPipeline {
     ///
     /// Once every report of the period is written, the store records what they were made from
     /// (``ReportSource``), so that `tonghop run` knows they are up to date.
-    public func writeReports(_ period: Period, scope: String? = nil, store: Store) throws -> [URL] {
+    ///
+    /// - Parameter onlyProvinces: rewrite the national workbook and these provinces' only, the
+    ///   others being up to date (see ``provincesToRewrite(_:store:)``).
+    public func writeReports(_ period: Period, scope: String? = nil, onlyProvinces: Set<String>? = nil, store: Store) throws -> [URL] {
         // Read before the data: a change stored meanwhile makes these reports stale, never the reverse.
         let source = try reportSource(store: store)
         let rollup = try rollup(period, store: store)
@@ -173,7 +176,9 @@ public final class ReportingPipeline {
             }
             scopes = [unit]
         } else {
-            scopes = [nation] + registry.children(of: nation.code).filter { rollup.total($0.code).reportingUnits > 0 }
+            scopes = [nation] + registry.children(of: nation.code).filter {
+                rollup.total($0.code).reportingUnits > 0 && (onlyProvinces?.contains($0.code) ?? true)
+            }
         }
         let problems = try store.problems(periods: period.family)
         let createdAt = Self.documentDate(period, window: window)
@@ -200,7 +205,11 @@ public final class ReportingPipeline {
         var written: [URL] = []
         for result in results { written += try result.get() }
         if scope == nil {
-            try store.recordWrittenPeriod(period, source: source, files: written.map { workspace.relativeToOutputs($0) })
+            var files = written.map { workspace.relativeToOutputs($0) }
+            if onlyProvinces != nil, let before = try store.writtenPeriods()[period.code] {
+                files = Array(Set(files).union(before.files)).sorted()
+            }
+            try store.recordWrittenPeriod(period, source: source, files: files)
         }
         return written
     }

@@ -84,7 +84,8 @@ public struct ScheduledRun {
             let writeClock = Date()
             do {
                 for (i, period) in stale.enumerated() {
-                    result.written += try pipeline.writeReports(period, store: store)
+                    let provinces = try pipeline.provincesToRewrite(period, store: store)
+                    result.written += try pipeline.writeReports(period, onlyProvinces: provinces, store: store)
                     summary.periodsWritten.append(period.code)
                     writeProgress?(i + 1, stale.count)
                 }

@@ -74,3 +74,24 @@ public struct ReportSource: Sendable, Equatable {
         self.madeWith = madeWith
     }
 }
+
+extension Store {
+    /// Units whose data for the given periods changed since a data generation: the units of
+    /// newer submissions and problems, and those of earlier versions of the paths read since
+    /// (a changed file may have withdrawn them).
+    public func unitsChanged(since generation: Int64, periods: [Period]) throws -> Set<String> {
+        guard !periods.isEmpty else { return [] }
+        return try db.read { db in
+            let placeholders = Array(repeating: "?", count: periods.count).joined(separator: ",")
+            let codes = periods.map(\.code)
+            let rows = try String.fetchAll(db, sql: """
+                SELECT unitCode FROM submission WHERE period IN (\(placeholders))
+                    AND fileId IN (SELECT id FROM inputFile WHERE path IN (SELECT path FROM inputFile WHERE id > ?))
+                UNION
+                SELECT unitCode FROM problem WHERE fileId > ? AND unitCode IS NOT NULL AND period IN (\(placeholders))
+                """, arguments: StatementArguments(codes + [generation, generation] + codes))
+            return Set(rows)
+        }
+    }
+}
+
