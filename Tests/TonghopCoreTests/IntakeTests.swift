@@ -170,3 +170,27 @@ extension IntakeTests {
         XCTAssertTrue(ReportValidator.sameMeasure("tin,bài", "tin, bài"))
     }
 }
+
+extension IntakeTests {
+    func testANameThatIsAnotherUnitsIsRefused() {
+        // 13456 is Xã Liêm Cần; the form says Phường Quang Trung (13285, same province).
+        let wrong = Fixtures.read("don_vi,13456\nten_don_vi,Phường Quang Trung\nky_bao_cao,2024-Q1\n\nma_chi_tieu,gia_tri\nTT01,1\n")
+        XCTAssertEqual(codes(wrong), [.unitNameMismatch])
+        XCTAssertEqual(wrong.status, .rejected)
+        XCTAssertTrue(wrong.problems[0].detail?.vi.contains("13285 Phường Quang Trung") ?? false, "\(wrong.problems)")
+        // After the reform 13285 is Phường Phủ Lý; Phường Quang Trung is its old name.
+        let old = Fixtures.read("don_vi,13285\nten_don_vi,Phường Quang Trung\nky_bao_cao,2025-Q3\n\nma_chi_tieu,gia_tri\nTT01,1\n")
+        XCTAssertEqual(codes(old), [.unitNameOfOtherMap])
+        // The right name, with or without its type word and diacritics, is fine.
+        for name in ["Phường Quang Trung", "Quang Trung", "phuong quang trung"] {
+            XCTAssertEqual(codes(Fixtures.read("don_vi,13285\nten_don_vi,\(name)\nky_bao_cao,2024-Q1\n\nma_chi_tieu,gia_tri\nTT01,1\n")), [], name)
+        }
+    }
+
+    func testTheSameUnitTwiceInATableTakesNeitherRow() {
+        let o = Fixtures.read("ma_don_vi,ky_bao_cao,TT01\n13285,2024-Q1,3\n13291,2024-Q1,4\n13285,2024-Q1,5\n")
+        XCTAssertEqual(o.submissions.map(\.unitCode), ["13291"])
+        XCTAssertEqual(codes(o), [.unitGivenTwice, .unitGivenTwice])
+        XCTAssertEqual(o.status, .partial)
+    }
+}

@@ -150,6 +150,30 @@ public enum FileIntake {
             outcome.submissions.append(submission)
         }
         if reading.layout == .form && anyError { outcome.submissions = [] }
+        refuseUnitsGivenTwice(&outcome)
         return outcome
+    }
+
+    /// The same unit and period twice in one table: which row is right cannot be told, so
+    /// neither is taken (a later file may still correct it).
+    static func refuseUnitsGivenTwice(_ outcome: inout FileOutcome) {
+        let groups = Dictionary(grouping: outcome.submissions.indices) { i in
+            let s = outcome.submissions[i]
+            return "\(s.unitCode)|\(s.period.code)|\(s.form)"
+        }
+        let twice = groups.values.filter { $0.count > 1 }
+        guard !twice.isEmpty else { return }
+        var refused: Set<Int> = []
+        for indices in twice {
+            let lines = indices.map { outcome.submissions[$0].line }
+            for i in indices {
+                let s = outcome.submissions[i]
+                outcome.problems.append(Problem(.error, .unitGivenTwice, file: outcome.path, line: s.line, found: s.unitCode,
+                                                detail: Wording(lines.map(String.init).joined(separator: ", ")),
+                                                unitCode: s.unitCode, period: s.period.code))
+                refused.insert(i)
+            }
+        }
+        outcome.submissions = outcome.submissions.indices.filter { !refused.contains($0) }.map { outcome.submissions[$0] }
     }
 }

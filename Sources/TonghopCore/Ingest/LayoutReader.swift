@@ -167,7 +167,7 @@ public enum LayoutReader {
                             measure: measureColumn.map { cell(r, $0) })
         }
         reading.reports = [RawReport(unit: unit, period: period, form: keys[.form], preparedOn: keys[.preparedOn]?.text,
-                                     line: rows[0].line, values: values)]
+                                     line: rows[0].line, values: values, unitName: keys[.unitName])]
         return reading
     }
 
@@ -180,6 +180,7 @@ public enum LayoutReader {
         let unitColumn = header.firstIndex(of: .unit)!, periodColumn = header.firstIndex(of: .period)!
         let formColumn = header.firstIndex(of: .form)
         let preparedColumn = header.firstIndex(of: .preparedOn)
+        let nameColumn = header.firstIndex(of: .unitName)
         // Every column that is not a known field holds an indicator: `CODE` or `CODE.category`.
         var indicatorColumns: [(column: Int, code: String, category: String?)] = []
         for (i, f) in header.enumerated() where f == nil {
@@ -203,7 +204,7 @@ public enum LayoutReader {
             }
             reading.reports.append(RawReport(unit: cell(r, unitColumn), period: cell(r, periodColumn),
                                              form: formColumn.map { cell(r, $0) }, preparedOn: preparedColumn.map { r[$0] },
-                                             line: r.line, values: values))
+                                             line: r.line, values: values, unitName: nameColumn.map { cell(r, $0) }))
         }
         return reading
     }
@@ -219,6 +220,7 @@ public enum LayoutReader {
         let categoryColumn = header.firstIndex(of: .category)
         let formColumn = header.firstIndex(of: .form)
         let preparedColumn = header.firstIndex(of: .preparedOn)
+        let nameColumn = header.firstIndex(of: .unitName)
         // Rows are grouped into one report per unit and period, in order of first appearance.
         var order: [String] = []
         var groups: [String: RawReport] = [:]
@@ -236,7 +238,8 @@ public enum LayoutReader {
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = RawReport(unit: unit, period: period, form: formColumn.map { cell(r, $0) },
-                                        preparedOn: preparedColumn.map { r[$0] }, line: r.line, values: [])
+                                        preparedOn: preparedColumn.map { r[$0] }, line: r.line, values: [],
+                                        unitName: nameColumn.map { cell(r, $0) })
             }
             groups[key]!.values.append(value)
         }

@@ -49,6 +49,8 @@ public struct RawReport: Sendable {
     /// Where the report starts: the heading (form), the row (table) or its first row (long).
     public var line: Int
     public var values: [RawValue]
+    /// The unit's name as written (`ten_don_vi`), checked against the code's.
+    public var unitName: SourceCell? = nil
 }
 
 /// What a file's layout reader produced.

@@ -94,6 +94,13 @@ extension ReportBuilder {
         var notes: [String] = []
         let total = rollup.total(scope.code)
         if total.reportingUnits == 0 { notes.append("Chưa có báo cáo nào cho kỳ này.") }
+        if scope.level == .nation {
+            let provinces = registry.children(of: scope.code)
+            let reporting = provinces.filter { rollup.total($0.code).reportingUnits > 0 }.count
+            if reporting < provinces.count {
+                notes.append("Mới có \(reporting)/\(provinces.count) tỉnh, thành phố có số liệu kỳ này: các số tổng cộng toàn quốc chỉ gồm các tỉnh đó (xem trang Tình hình báo cáo).")
+            }
+        }
         if !total.partialUnits.isEmpty {
             notes.append("Số liệu kỳ này có \(total.partialUnits.count) đơn vị báo cáo chưa đủ các kỳ con (xem trang Tình hình báo cáo): các tổng cộng chưa đầy đủ.")
         }
@@ -112,7 +119,7 @@ extension ReportBuilder {
             notes.append(note)
             if scope.level == .province, let crosswalk = registry.crosswalkFromPrevious {
                 let silent = crosswalk.oldProvinces(of: scope.code).filter { previousYear.previous.total($0).reportingUnits == 0 }
-                    .compactMap { previousYear.previous.registry.unit($0)?.name }
+                    .compactMap { previousYear.previous.registry.unit($0).map { "\($0.name) (cũ)" } }
                 if !silent.isEmpty {
                     notes.append("Cùng kỳ năm trước chưa có số liệu của \(silent.joined(separator: ", ")) (đã hợp nhất vào \(scope.name)): số liệu năm trước chỉ gồm các tỉnh cũ đã báo cáo.")
                 }

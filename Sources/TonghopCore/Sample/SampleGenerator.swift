@@ -193,15 +193,18 @@ public struct SampleGenerator {
 
     /// A commune's four quarters. Stocks evolve; the hotspot stock carries over exactly.
     func communeValues(_ commune: Unit) -> [[StoredValue]] {
+        // The unit's standing traits and starting stocks do not change from year to year (a
+        // year's report would otherwise jump at each first quarter); movements are the year's.
+        var base = SampleRandom("xa-\(commune.code)")
         var rng = SampleRandom("xa-\(commune.code)-\(year)")
-        var ages = [rng.chance(0.1) ? 1 : 0, rng.int(0...6), rng.int(0...8)]
-        let keyArea = rng.chance(0.05)
-        let hasModel = rng.chance(0.3)
+        var ages = [base.chance(0.1) ? 1 : 0, base.int(0...6), base.int(0...8)]
+        let keyArea = base.chance(0.05)
+        let hasModel = base.chance(0.3)
         let convertsIn = rng.chance(0.08) ? rng.int(0...3) : -1
-        var users = rng.int(0...5)
-        var afterRehab = rng.int(0...4)
-        let growsPoppy = rng.chance(0.05)
-        let splitOnly = rng.chance(0.3)
+        var users = base.int(0...5)
+        var afterRehab = base.int(0...4)
+        let growsPoppy = base.chance(0.05)
+        let splitOnly = base.chance(0.3)
         var result: [[StoredValue]] = []
         for q in 0..<4 {
             var v: [StoredValue] = []
@@ -243,7 +246,7 @@ public struct SampleGenerator {
     /// A district's or department's own figures for one quarter (8 = H1, 9 = year for the
     /// units that report only six-monthly and yearly).
     func ownValues(_ unit: Unit, form: String, quarter: Int) -> [StoredValue] {
-        var base = SampleRandom("base-\(unit.code)-\(year)")
+        var base = SampleRandom("base-\(unit.code)")
         var rng = SampleRandom("q\(quarter)-\(unit.code)-\(year)")
         let scale = unit.level == .district ? 1 : 3
         let methadone = base.int(0...2)

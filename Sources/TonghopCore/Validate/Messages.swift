@@ -106,6 +106,12 @@ public enum Messages {
         case (.workbookNotAReport, .en): return "The first sheet (\"\(d)\") of the Excel file is not a report form: it has neither the form's don_vi, ky_bao_cao lines nor a table header (ma_don_vi,ky_bao_cao,...)"
         case (.workbookNamedAsText, .vi): return "Tệp có đuôi .\(d) nhưng thực ra là tệp Excel .xlsx; đã đọc như tệp Excel"
         case (.workbookNamedAsText, .en): return "The file is named .\(d) but is an Excel .xlsx workbook; it was read as a workbook"
+        case (.unitGivenTwice, .vi): return "Cùng một đơn vị có nhiều dòng trong tệp (các dòng \(d)); không biết dòng nào đúng nên không dòng nào được nhận"
+        case (.unitGivenTwice, .en): return "The same unit has several rows in the file (lines \(d)); which is right cannot be told, so none is taken"
+        case (.unitNameMismatch, .vi): return "Tên đơn vị không khớp với mã đơn vị (\(d))"
+        case (.unitNameMismatch, .en): return "The unit's name does not match its code (\(d))"
+        case (.unitNameOfOtherMap, .vi): return "Mã đơn vị và tên đơn vị thuộc hai danh mục khác nhau (\(d))"
+        case (.unitNameOfOtherMap, .en): return "The unit's code and name belong to different registries (\(d))"
         case (.unknownUnit, .vi): return "Mã đơn vị không có trong danh mục đơn vị hành chính" + (d.isEmpty ? "" : " (\(d))")
         case (.unknownUnit, .en): return "The unit code is not in the administrative registry" + (d.isEmpty ? "" : " (\(d))")
         case (.unitNotInForce, .vi): return "Đơn vị không tồn tại trong kỳ báo cáo này (\(d))"
@@ -210,6 +216,12 @@ public enum Messages {
         case (.workbookNamedAsText, .en): return "keep the .xlsx extension when sending an Excel file"
         case (.unknownColumn, .vi): return "sửa tiêu đề cột thành mã chỉ tiêu (ví dụ MT01, hoặc NN01.duoi_18 cho phân tổ) hoặc xóa cột không cần"
         case (.unknownColumn, .en): return "make the header an indicator code (e.g. MT01, or NN01.duoi_18 for a part) or delete the column"
+        case (.unitGivenTwice, .vi): return "giữ một dòng cho mỗi đơn vị, kiểm tra lại mã đơn vị của các dòng còn lại"
+        case (.unitGivenTwice, .en): return "keep one row per unit and check the unit codes of the others"
+        case (.unitNameMismatch, .vi): return "kiểm tra lại mã đơn vị (mã thống kê 5 chữ số của xã) và tên, sửa cho khớp"
+        case (.unitNameMismatch, .en): return "check the unit's code (the commune's 5-digit statistics code) and name and make them match"
+        case (.unitNameOfOtherMap, .vi): return "từ 01/7/2025 dùng mã xã mới theo danh mục sau sắp xếp; báo cáo kỳ trước 01/7/2025 dùng mã cũ"
+        case (.unitNameOfOtherMap, .en): return "from 1 July 2025 use the new commune code; reports for periods before then keep the old code"
         case (.unknownUnit, .vi): return "ghi đúng mã thống kê của đơn vị (xã 5 chữ số, huyện 3 chữ số, sở ngành dạng 35-CA)"
         case (.unknownUnit, .en): return "write the unit's official statistics code (commune 5 digits, district 3, department like 35-CA)"
         case (.unitNotInForce, .vi): return "dùng mã đơn vị theo danh mục đang có hiệu lực trong kỳ báo cáo"
@@ -294,6 +306,23 @@ extension Messages {
                 en: "\(unit.code) is \(unit.name) in registry \(registry), not in use for \(period.code)")
     }
 
+    public static func nameOfOtherMap(_ old: Unit, registry: String, now: Unit, period: Period, successors: [Unit]) -> Wording {
+        let next = successors.map { "\($0.code) \($0.name)" }.joined(separator: " hoặc ")
+        let nextEn = successors.map { "\($0.code) \($0.name)" }.joined(separator: " or ")
+        return Wording(vi: "tên ghi là tên cũ của mã \(old.code) (\(old.name), danh mục \(registry)); trong kỳ \(period.code) mã này là \(now.name)"
+                           + (next.isEmpty ? "" : ". Đơn vị cũ nay là: \(next)"),
+                       en: "the name is the old one of code \(old.code) (\(old.name), registry \(registry)); for \(period.code) the code is \(now.name)"
+                           + (nextEn.isEmpty ? "" : ". The old unit is now \(nextEn)"))
+    }
+
+    public static func nameOfAnotherUnit(_ namesake: Unit?, code unit: Unit) -> Wording {
+        guard let namesake else {
+            return Wording(vi: "mã \(unit.code) là \(unit.name)", en: "code \(unit.code) is \(unit.name)")
+        }
+        return Wording(vi: "mã \(unit.code) là \(unit.name); tên ghi là của đơn vị \(namesake.code) \(namesake.name)",
+                       en: "code \(unit.code) is \(unit.name); the name written is that of \(namesake.code) \(namesake.name)")
+    }
+
     public static func levelName(_ level: UnitLevel) -> Wording {
         switch level {
         case .nation: return Wording(vi: "quốc gia", en: "the nation")
@@ -370,16 +399,18 @@ extension Messages {
 
     public static func outlier(indicator: String, value: Double, history: [(Period, Double)]) -> Wording {
         let mean = history.map(\.1).reduce(0, +) / Double(history.count)
-        let listVi = history.map { "\($0.0.code): \(number($0.1))" }.joined(separator: ", ")
+        // Vietnamese text writes decimals with a comma throughout (166,28, not 166.28).
+        let listVi = history.map { "\($0.0.code): \(number($0.1).replacingOccurrences(of: ".", with: ","))" }.joined(separator: ", ")
+        let listEn = history.map { "\($0.0.code): \(number($0.1))" }.joined(separator: ", ")
         if mean == 0 {
-            return Wording(vi: "Chỉ tiêu \(indicator) là \(number(value)), trong khi \(history.count) quý trước đều là 0 (\(listVi))",
-                           en: "\(indicator) is \(number(value)), while the \(history.count) quarters before were all 0 (\(listVi))")
+            return Wording(vi: "Chỉ tiêu \(indicator) là \(number(value).replacingOccurrences(of: ".", with: ",")), trong khi \(history.count) quý trước đều là 0 (\(listVi))",
+                           en: "\(indicator) is \(number(value)), while the \(history.count) quarters before were all 0 (\(listEn))")
         }
         let times = number((value / mean * 10).rounded() / 10).replacingOccurrences(of: ".", with: ",")
         let timesEn = number((value / mean * 10).rounded() / 10)
         let meanText = number((mean * 10).rounded() / 10)
-        return Wording(vi: "Chỉ tiêu \(indicator) là \(number(value)), gấp \(times) lần trung bình \(history.count) quý trước: \(meanText.replacingOccurrences(of: ".", with: ",")) (\(listVi))",
-                       en: "\(indicator) is \(number(value)), \(timesEn) times the average of the \(history.count) quarters before: \(meanText) (\(listVi))")
+        return Wording(vi: "Chỉ tiêu \(indicator) là \(number(value).replacingOccurrences(of: ".", with: ",")), gấp \(times) lần trung bình \(history.count) quý trước: \(meanText.replacingOccurrences(of: ".", with: ",")) (\(listVi))",
+                       en: "\(indicator) is \(number(value)), \(timesEn) times the average of the \(history.count) quarters before: \(meanText) (\(listEn))")
     }
 
     public static func reconciliation(indicator: String, district: Double, communes: Double, count: Int) -> Wording {

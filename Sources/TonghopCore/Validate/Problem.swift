@@ -18,7 +18,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     // Structure of an .xlsx file.
     case unreadableWorkbook, workbookNotAReport, workbookNamedAsText
     // Identity of the report.
-    case unknownUnit, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
+    case unknownUnit, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
          formMismatch, unitCannotReport
     // Values.
     case unknownIndicator, indicatorGivenByName, indicatorNotInForm, wrongMeasure, notANumber, negativeValue, decimalInInteger,

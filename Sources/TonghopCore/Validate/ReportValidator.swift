@@ -90,6 +90,15 @@ public struct ReportValidator {
             }
         }
 
+        // The name written beside the code: after the 2025 reform most commune codes name
+        // another commune, so an old code kept by habit would file figures under someone else.
+        if let nameCell = raw.unitName, !nameCell.text.isEmpty, !compiled, unit.level == .commune || unit.level == .district,
+           let mismatch = nameMismatch(nameCell.text, unit: unit, registry: registry, period: period) {
+            problem(mismatch.severity, mismatch.code, nameCell, expected: Wording(unit.name), detail: mismatch.detail,
+                    unit: unit.code, period: period.code)
+            if mismatch.severity == .error { return outcome }
+        }
+
         // Form.
         let isCompiled = compiled || unit.level == .province || unit.level == .nation
         let formCode: String
@@ -305,5 +314,37 @@ public struct ReportValidator {
             ValueParsing.foldedKey(s).replacingOccurrences(of: "²", with: "2").filter { $0 != " " }
         }
         return key(stated) == key(measure)
+    }
+
+    /// "Phường Quang Trung" → "quang trung": the name without its type word, for comparison.
+    static func coreName(_ name: String) -> String {
+        var key = NameKey.of(name)
+        for type in ["thanh pho ", "thi tran ", "thi xa ", "phuong ", "huyen ", "quan ", "tinh ", "xa "] where key.hasPrefix(type) {
+            key.removeFirst(type.count)
+            break
+        }
+        return key
+    }
+
+    /// Why a written name does not fit the code, if it does not: the code's name on another
+    /// map (an error: the new code is suggested), another unit's name in the same province (an
+    /// error, with that unit), or a name that fits nothing (a warning to check).
+    func nameMismatch(_ written: String, unit: Unit, registry: Registry, period: Period)
+        -> (severity: Severity, code: ProblemCode, detail: Wording)? {
+        let core = Self.coreName(written)
+        if core == Self.coreName(unit.name) || core.isEmpty { return nil }
+        for other in catalog.registries.others(knowing: unit.code, besides: registry) {
+            guard let old = other.unit(unit.code), Self.coreName(old.name) == core else { continue }
+            let successors = registry.crosswalkFromPrevious?.newCommunes(of: unit.code).compactMap { registry.unit($0.newCode) } ?? []
+            return (.error, .unitNameOfOtherMap, Messages.nameOfOtherMap(old, registry: other.id, now: unit, period: period,
+                                                                             successors: successors))
+        }
+        if let province = registry.province(of: unit.code) {
+            let namesakes = registry.descendants(of: province.code).filter { $0.level == unit.level && Self.coreName($0.name) == core }
+            if namesakes.count == 1, let namesake = namesakes.first {
+                return (.error, .unitNameMismatch, Messages.nameOfAnotherUnit(namesake, code: unit))
+            }
+        }
+        return (.warning, .unitNameMismatch, Messages.nameOfAnotherUnit(nil, code: unit))
     }
 }
