@@ -36,7 +36,7 @@ test: build-debug
 
 # Regenerates the committed sample inputs/ (deterministic: the same files every time).
 sample: build
-	rm -rf inputs/2023 inputs/2024
+	rm -rf inputs/20*
 	$(BIN_RELEASE) sample --out inputs
 
 # The national-scale speed and memory targets, each beside a floor measured in the same run.
