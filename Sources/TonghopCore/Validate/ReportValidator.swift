@@ -310,6 +310,8 @@ public struct ReportValidator {
     /// Whether a stated unit of measure is the indicator's, ignoring case, diacritics, spaces
     /// and how a square metre is written (`m²`, `m2`).
     static func sameMeasure(_ stated: String, _ measure: String) -> Bool {
+        // Nearly always written exactly as the catalog writes it: this runs for every value.
+        if stated == measure { return true }
         func key(_ s: String) -> String {
             ValueParsing.foldedKey(s).replacingOccurrences(of: "²", with: "2").filter { $0 != " " }
         }
@@ -331,6 +333,8 @@ public struct ReportValidator {
     /// error, with that unit), or a name that fits nothing (a warning to check).
     func nameMismatch(_ written: String, unit: Unit, registry: Registry, period: Period)
         -> (severity: Severity, code: ProblemCode, detail: Wording)? {
+        // Almost every name is written as the registry writes it: no folding needed then.
+        if written == unit.name { return nil }
         let core = Self.coreName(written)
         if core == Self.coreName(unit.name) || core.isEmpty { return nil }
         for other in catalog.registries.others(knowing: unit.code, besides: registry) {
