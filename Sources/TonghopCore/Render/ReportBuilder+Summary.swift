@@ -46,8 +46,8 @@ extension ReportBuilder {
         let last = headers.count - 1
         var r = headerBlock(&sheet, lastColumn: last, heading: "Các số liệu chủ yếu so với cùng kỳ năm trước")
         for note in summaryNotes() {
-            sheet.merge(r, 0, r, last, note, .note)
-            sheet.rowHeights[r] = 30
+            sheet.merge(r, 0, r, last, note, .noteBlock)
+            sheet.rowHeights[r] = Double(max(1, (note.count + 139) / 140)) * 15
             r += 1
         }
         r += 1

@@ -14,6 +14,8 @@ public struct SheetModel: Sendable {
     /// The look of a cell, by what it is; ``WorkbookWriter`` maps each to a format.
     public enum Role: Sendable, Hashable {
         case agency, agencyUnderline, motto, mottoUnderline, title, subtitle, window, note
+        /// A note over the width of a sheet, wrapped onto as many lines as it needs.
+        case noteBlock
         case columnHeader, groupHeader
         case text, code, integer, decimal, percent
         case totalLabel, totalInteger, totalDecimal, totalPercent

@@ -84,6 +84,7 @@ public enum WorkbookWriter {
             case .subtitle: s.bold = true; s.horizontal = .center
             case .window: s.italic = true; s.horizontal = .center
             case .note: s.italic = true; s.fontSize = 11
+            case .noteBlock: s.italic = true; s.fontSize = 11; s.wrap = true
             case .columnHeader:
                 s.bold = true; s.border = true; s.wrap = true; s.horizontal = .center; s.fontSize = 11; s.fill = 0xDDEBF7
             case .groupHeader:
