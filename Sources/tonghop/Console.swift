@@ -190,8 +190,8 @@ enum Console {
         out(lang == .vi ? "Tình hình báo cáo \(periodName) (\(s.period.code)) — \(s.scope.name), danh mục đơn vị \(s.registryId)"
                         : "Reporting status, \(periodName) (\(s.period.code)) — \(s.scope.name), registry \(s.registryId)")
         out(lang == .vi
-            ? "Phải báo cáo \(s.expected): đủ kỳ \(s.complete), chưa đủ kỳ \(s.partial), chưa báo cáo \(s.missing) — đủ \(percent(s.complete, s.expected, lang))."
-            : "Expected \(s.expected): complete \(s.complete), partial \(s.partial), missing \(s.missing) — \(percent(s.complete, s.expected, lang)) complete.")
+            ? "Phải báo cáo \(s.expected): đủ kỳ \(s.complete), chưa đủ kỳ \(s.partial), chưa báo cáo \(s.missing), gửi muộn \(s.late) — đủ \(percent(s.complete, s.expected, lang))."
+            : "Expected \(s.expected): complete \(s.complete), partial \(s.partial), missing \(s.missing), late \(s.late) — \(percent(s.complete, s.expected, lang)) complete.")
         func names(_ units: [String]) -> String {
             var text = units.prefix(nameLimit).joined(separator: "; ")
             if units.count > nameLimit {
@@ -218,6 +218,14 @@ enum Console {
             }
             if !row.missing.isEmpty {
                 out((lang == .vi ? "      chưa báo cáo: " : "      missing: ") + names(row.missing.map { "\($0.name) (\($0.code))" }))
+            }
+            if !row.late.isEmpty {
+                out((lang == .vi ? "      gửi muộn: " : "      late: ") + names(row.late.map { r in
+                    "\(r.unit.name) (\(r.unit.code), " + r.late.map { l in
+                        lang == .vi ? "\(l.period.code) nhận \(DueDate(date: l.received, source: "").vietnamese), hạn \(l.due.vietnamese)"
+                                    : "\(l.period.code) received \(DueDate(date: l.received, source: "").vietnamese), due \(l.due.vietnamese)"
+                    }.joined(separator: "; ") + ")"
+                }))
             }
         }
         let silent = s.rows.filter { $0.silent && $0.compiledBy == nil }

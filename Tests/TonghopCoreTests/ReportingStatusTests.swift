@@ -24,3 +24,19 @@ final class ReportingStatusTests: XCTestCase {
         XCTAssertTrue(status.rows.first { $0.unit.code == "349" }!.silent)
     }
 }
+
+extension ReportingStatusTests {
+    func testRowsNameWhoSentLate() {
+        let registry = Fixtures.registry2024
+        var onTime = Fixtures.submission("13285", .quarter(2024, 1), [StoredValue("TT01", "", 1)])
+        onTime.receivedOn = 20240315
+        var late = Fixtures.submission("13291", .quarter(2024, 1), [StoredValue("TT01", "", 1)])
+        late.receivedOn = 20240320
+        let rollup = Rollup(period: .quarter(2024, 1), registry: registry, catalog: Fixtures.catalog, submissions: [onTime, late])
+        let status = ReportingStatus(scope: registry.unit("35")!, rollup: rollup)
+        let phuLy = status.rows.first { $0.unit.code == "347" }!
+        XCTAssertEqual(phuLy.late.map(\.unit.code), ["13291"], "communes are due on the 16th of the quarter's last month")
+        XCTAssertEqual(phuLy.late.first?.late.first?.due.date, 20240316)
+        XCTAssertEqual(status.late, 1)
+    }
+}

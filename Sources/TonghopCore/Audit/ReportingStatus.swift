@@ -18,6 +18,8 @@ public struct ReportingStatus: Sendable {
         public let missing: [Unit]
         /// The unit whose compiled report covers this row, if one does.
         public let compiledBy: String?
+        /// Reporters that sent something after its due date (`templates/deadlines.csv`).
+        public let late: [Completeness.Reporter]
 
         public var rate: Double { expected == 0 ? 1 : Double(complete) / Double(expected) }
         /// Nothing received at all: shown as one line, not its thousand communes.
@@ -33,6 +35,7 @@ public struct ReportingStatus: Sendable {
     public var complete: Int { rows.reduce(0) { $0 + $1.complete } }
     public var partial: Int { rows.reduce(0) { $0 + $1.partial.count } }
     public var missing: Int { rows.reduce(0) { $0 + $1.missing.count } }
+    public var late: Int { rows.reduce(0) { $0 + $1.late.count } }
 
     public init(scope: Unit, rollup: Rollup) {
         period = rollup.period
@@ -43,7 +46,8 @@ public struct ReportingStatus: Sendable {
                 PartialReporter(unit: r.unit, missing: ReportingStatus.missing(rollup.period, reported: rollup.own[r.unit.code]?.sources ?? []))
             }
             return Row(unit: g.unit, expected: g.expected, complete: g.complete, partial: partial,
-                       missing: g.missing.map(\.unit), compiledBy: g.compiledBy)
+                       missing: g.missing.map(\.unit), compiledBy: g.compiledBy,
+                       late: g.reporters.filter { $0.received && !$0.late.isEmpty })
         }
     }
 

@@ -34,6 +34,11 @@ public struct DueDate: Sendable, Equatable {
     public let date: Int
     public let source: String
 
+    public init(date: Int, source: String) {
+        self.date = date
+        self.source = source
+    }
+
     /// "16/6/2024"
     public var vietnamese: String { "\(date % 100)/\((date / 100) % 100)/\(date / 10000)" }
 }
