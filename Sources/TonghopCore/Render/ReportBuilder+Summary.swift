@@ -66,9 +66,12 @@ extension ReportBuilder {
                 sheet.set(r, 2, .text(line.title), .text)
                 sheet.set(r, 3, .text(line.measure), .code)
                 let role: SheetModel.Role = line.isDecimal ? .decimal : .integer
-                sheet.set(r, 4, line.current.map { .number($0) } ?? .empty, role)
-                sheet.set(r, 5, line.previous.map { .number($0) } ?? .empty, role)
-                if let now = line.current, let before = line.previous {
+                // The cells hold numbers as written (rounded); the change formulas' values are
+                // computed from the same numbers, so a recalculation gives them back exactly.
+                let current = line.current.map(WorkbookWriter.rounded), previous = line.previous.map(WorkbookWriter.rounded)
+                sheet.set(r, 4, current.map { .number($0) } ?? .empty, role)
+                sheet.set(r, 5, previous.map { .number($0) } ?? .empty, role)
+                if let now = current, let before = previous {
                     sheet.set(r, 6, .formula("=E\(r + 1)-F\(r + 1)", now - before), role)
                     if !line.isRatio && before != 0 {
                         sheet.set(r, 7, .formula("=(E\(r + 1)-F\(r + 1))/F\(r + 1)", (now - before) / before), .percent)
