@@ -10,19 +10,14 @@ struct RollupCommand: ParsableCommand {
     )
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(name: .customLong("period"), help: "Kỳ cần ghi báo cáo (lặp lại được). Mặc định: mọi kỳ có số liệu.")
-    var periods: [PeriodArgument] = []
-    @Option(help: "Số giây chờ nếu một lượt chạy khác đang giữ kho dữ liệu.")
-    var wait: Double = 60
-    @Option(help: "Mã tỉnh hoặc huyện đang tổng hợp: báo cáo của đơn vị ngoài phạm vi này bị từ chối, chỉ ghi bảng tính của tỉnh đó.")
-    var scope: String?
+    @OptionGroup var rollup: RollupOptions
 
     func run() throws {
         let lang = options.lang
         let pipeline = try options.pipeline()
         try runReporting(lang) {
-            pipeline.scope = try scope.map(pipeline.scopeUnit)
-            guard let lock = try RunLock(beside: pipeline.workspace.store, wait: wait) else {
+            pipeline.scope = try rollup.scope.map(pipeline.scopeUnit)
+            guard let lock = try RunLock(beside: pipeline.workspace.store, wait: rollup.wait) else {
                 Console.locked(pipeline.workspace.store, lang: lang)
                 return .locked
             }
@@ -38,7 +33,7 @@ struct RollupCommand: ParsableCommand {
                                         : "Wrote \(slips.count) error slips to \(Console.relative(pipeline.workspace.outputs))/\(ErrorSlipFolder.name)/ to send back to the offices.")
             }
 
-            let periods = self.periods.isEmpty ? try pipeline.defaultPeriods(store: store) : self.periods.map(\.period)
+            let periods = rollup.periods.isEmpty ? try pipeline.defaultPeriods(store: store) : rollup.periods.map(\.period)
             var written: [URL] = []
             for period in periods where pipeline.scope == nil || pipeline.reportScope(for: period) != nil {
                 written += try pipeline.writeReports(period, scope: pipeline.reportScope(for: period), store: store)

@@ -15,10 +15,7 @@ struct RunCommand: ParsableCommand {
     )
 
     @OptionGroup var options: WorkspaceOptions
-    @Option(name: .customLong("period"), help: "Kỳ cần ghi báo cáo (lặp lại được). Mặc định: mọi kỳ có số liệu.")
-    var periods: [PeriodArgument] = []
-    @Option(help: "Số giây chờ nếu một lượt chạy khác đang giữ kho dữ liệu.")
-    var wait: Double = 60
+    @OptionGroup var rollup: RollupOptions
     @Option(help: "Tệp nhật ký, ghi thêm một dòng cho mỗi tệp đọc (mặc định OUTPUTS/nhat-ky/tonghop.log).")
     var log: String?
 
@@ -30,8 +27,9 @@ struct RunCommand: ParsableCommand {
             let logFile = log.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? RunLog.defaultFile(outputs: outputs)
             var job = ScheduledRun(pipeline: pipeline, log: RunLog(file: logFile),
                                    command: (["tonghop"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
-            job.periods = periods.map(\.period)
-            job.wait = wait
+            pipeline.scope = try rollup.scope.map(pipeline.scopeUnit)
+            job.periods = rollup.periods.map(\.period)
+            job.wait = rollup.wait
             job.language = lang
             let reading = Console.Progress(lang == .vi ? "Đọc tệp" : "Reading files")
             let writing = Console.Progress(lang == .vi ? "Ghi báo cáo các kỳ" : "Writing the reports of periods")

@@ -64,6 +64,17 @@ struct WorkspaceOptions: ParsableArguments {
     }
 }
 
+/// What `rollup` and `run` share besides the paths: which periods, how long to wait for the
+/// lock, and the scope being compiled.
+struct RollupOptions: ParsableArguments {
+    @Option(name: .customLong("period"), help: "Kỳ cần ghi báo cáo (lặp lại được). Mặc định: mọi kỳ có số liệu.")
+    var periods: [PeriodArgument] = []
+    @Option(help: "Số giây chờ nếu một lượt chạy khác đang giữ kho dữ liệu.")
+    var wait: Double = 60
+    @Option(help: "Mã tỉnh hoặc huyện đang tổng hợp: báo cáo của đơn vị ngoài phạm vi này bị từ chối, chỉ ghi bảng tính của tỉnh đó.")
+    var scope: String?
+}
+
 extension Language: ExpressibleByArgument {}
 
 /// Reads `--period` values as officers write them.

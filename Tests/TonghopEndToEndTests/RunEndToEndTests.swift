@@ -136,3 +136,20 @@ final class RunEndToEndTests: XCTestCase {
         XCTAssertEqual(try RunFixture.reports(in: home), try RunFixture.reports(in: reference))
     }
 }
+
+extension RunEndToEndTests {
+    /// Cron runs are how most files arrive: they write the error slips too, and can be scoped.
+    func testRunWritesErrorSlipsAndHonoursTheScope() throws {
+        let home = try TonghopProcess.home(inputs: [
+            "xa.csv": "ma_don_vi,ky_bao_cao,TT01\n13285,2024-Q1,3\n13291,2024-Q1,ba\n",
+            "thanh-hoa.csv": "ma_don_vi,ky_bao_cao,TT01\n14761,2024-Q1,4\n",
+        ])
+        let result = try TonghopProcess.run(["run", "--home", home.path, "--scope", "35", "--period", "2024-Q1"])
+        XCTAssertEqual(result.status, 2, result.output + result.error)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: home.appendingPathComponent("outputs/phieu-bao-loi/xa.csv.txt").path),
+                      "the bad row gets its error slip")
+        let written = try FileManager.default.contentsOfDirectory(atPath: home.appendingPathComponent("outputs/2024-Q1").path)
+        XCTAssertTrue(written.contains("bao-cao-35-ha-nam-2024-Q1.xlsx"), "\(written)")
+        XCTAssertFalse(written.contains { $0.contains("toan-quoc") || $0.contains("38-thanh-hoa") }, "a scoped run writes its province only: \(written)")
+    }
+}

@@ -35,6 +35,8 @@ public struct ScheduledRun {
         public var status: ExitStatus
         public var ingest = ReportingPipeline.IngestSummary()
         public var written: [URL] = []
+        /// The error slips written under `outputs/phieu-bao-loi/`.
+        public var errorSlips: [URL] = []
         /// Nil when another run held the lock.
         public var summary: RunSummary?
         public var summaryFile: URL?
@@ -77,6 +79,9 @@ public struct ScheduledRun {
             result.ingest = try pipeline.ingest(into: store, runId: runId, progress: readProgress)
             summary.record(result.ingest, language: language)
             note(result.ingest.outcomes.map { RunLog.fileEvent(run: runId, $0) })
+            // The error slips to send back, as `rollup` writes them: cron runs are how most
+            // files arrive.
+            result.errorSlips = try pipeline.writeErrorSlips(store: store, inputPaths: result.ingest.inputPaths, lang: language)
 
             let periods = self.periods.isEmpty ? try pipeline.defaultPeriods(store: store) : self.periods
             let stale = try pipeline.staleReports(periods, store: store)
@@ -84,8 +89,15 @@ public struct ScheduledRun {
             let writeClock = Date()
             do {
                 for (i, period) in stale.enumerated() {
-                    let provinces = try pipeline.provincesToRewrite(period, store: store)
-                    result.written += try pipeline.writeReports(period, onlyProvinces: provinces, store: store)
+                    if pipeline.scope != nil {
+                        // A scoped run writes its province's workbooks only, as a scoped rollup.
+                        if let scope = pipeline.reportScope(for: period) {
+                            result.written += try pipeline.writeReports(period, scope: scope, store: store)
+                        }
+                    } else {
+                        let provinces = try pipeline.provincesToRewrite(period, store: store)
+                        result.written += try pipeline.writeReports(period, onlyProvinces: provinces, store: store)
+                    }
                     summary.periodsWritten.append(period.code)
                     writeProgress?(i + 1, stale.count)
                 }
