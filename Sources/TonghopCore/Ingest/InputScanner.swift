@@ -13,7 +13,8 @@ public struct InputFile: Sendable {
     public var url: URL { URL(fileURLWithPath: path) }
 }
 
-/// Lists the report files under `inputs/` (sub-folders too), in path order.
+/// Lists the report files under `inputs/` (sub-folders too), in a stable order: each folder's
+/// entries by name.
 ///
 /// Report files are `.csv`, `.txt` and `.tsv` (Excel's "Unicode Text" is saved as `.txt`), and
 /// `.xlsx` (a filled blank form, or a report typed in Excel). Hidden files and folders are
@@ -34,19 +35,25 @@ public enum InputScanner {
         }
         var files: [InputFile] = []
         walk(inputs.path, relative: "", into: &files)
-        // Paths are NFC already: byte order is a stable order, and far cheaper than String's
-        // Unicode-aware comparison over tens of thousands of paths.
-        return files.sorted { $0.relativePath.utf8.lexicographicallyPrecedes($1.relativePath.utf8) }
+        return files
     }
 
     private static func walk(_ directory: String, relative: String, into files: inout [InputFile]) {
-        guard let handle = opendir(directory) else { return }
-        defer { closedir(handle) }
-        while let entry = readdir(handle) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+        // Each folder's entries in byte order of their names: a stable order for every run,
+        // without comparing whole paths across tens of thousands of files.
+        var names: [(key: [UInt8], name: String)] = []
+        if let handle = opendir(directory) {
+            while let entry = readdir(handle) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) {
+                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+                }
+                if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+                names.append((Array(name.utf8), name))
             }
-            if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+            closedir(handle)
+        }
+        names.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        for (_, name) in names {
             let path = directory + "/" + name
             var info = stat()
             guard lstat(path, &info) == 0 else { continue }
