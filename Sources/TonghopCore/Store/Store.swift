@@ -123,12 +123,13 @@ public final class Store: @unchecked Sendable {
     public func knownFiles() throws -> [String: KnownFile] {
         try db.read { db in
             var result: [String: KnownFile] = [:]
+            // Read by column position: a national inbox is tens of thousands of rows, every run.
             let rows = try Row.fetchCursor(db, sql: """
                 SELECT f.id, f.path, f.size, f.modifiedAt, f.sha256 FROM inputFile f
                 JOIN (SELECT MAX(id) AS id FROM inputFile GROUP BY path) latest ON latest.id = f.id
                 """)
             while let row = try rows.next() {
-                result[row["path"]] = KnownFile(id: row["id"], size: row["size"], modifiedAt: row["modifiedAt"], sha256: row["sha256"])
+                result[row[1]] = KnownFile(id: row[0], size: row[2], modifiedAt: row[3], sha256: row[4])
             }
             return result
         }
