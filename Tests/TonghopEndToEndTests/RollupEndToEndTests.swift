@@ -171,3 +171,14 @@ extension RollupEndToEndTests {
         }
     }
 }
+
+extension RollupEndToEndTests {
+    /// A file refused whole stays in the inbox: each later run reminds the compiler of it.
+    func testARefusedFileIsRecalledUntilItIsFixed() throws {
+        let home = try TonghopProcess.home(inputs: inputs())
+        try TonghopProcess.run(["rollup", "--home", home.path, "--period", "2024-Q1"])
+        let again = try TonghopProcess.run(["rollup", "--home", home.path, "--period", "2024-Q1"])
+        XCTAssertTrue(again.output.contains("Còn 1 tệp đã bị từ chối ở lần chạy trước và chưa được sửa:"), again.output)
+        XCTAssertTrue(again.output.contains("    hong.csv: LỖI"), again.output)
+    }
+}

@@ -106,7 +106,9 @@ public final class ReportingPipeline {
         }
         let readNow = Set(incoming.map(\.outcome.path))
         let present = Set(files.map(\.relativePath))
-        summary.stillRejected = try store.rejectedFiles().filter { present.contains($0.path) && !readNow.contains($0.path) }
+        summary.stillRejected = try store.rejectedFiles()
+            .filter { $0.status == .rejected && present.contains($0.path) && !readNow.contains($0.path) }
+            .map { ($0.path, $0.problems.first { $0.severity == .error }) }
         return summary
     }
 

@@ -357,24 +357,6 @@ public final class Store: @unchecked Sendable {
         }
     }
 
-    /// Input paths whose latest version was rejected whole, with their first problem.
-    public func rejectedFiles() throws -> [(path: String, problem: Problem?)] {
-        try db.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT f.path, p.severity, p.code, p.line, p.col, p.found, p.expected, p.detail, p.expectedEn, p.detailEn,
-                       p.unitCode, p.period
-                FROM inputFile f
-                JOIN (SELECT MAX(id) AS id FROM inputFile GROUP BY path) latest ON latest.id = f.id
-                LEFT JOIN problem p ON p.id = (SELECT MIN(id) FROM problem WHERE fileId = f.id AND severity = 0)
-                WHERE f.status = 'rejected' ORDER BY f.path
-                """)
-            return rows.map { row in
-                let problem = (row["code"] as String?) == nil ? nil : Store.problem(row)
-                return (row["path"], problem)
-            }
-        }
-    }
-
     /// The problems of the latest version of every input file, for the given periods, and
     /// those of files refused before their period could be read (wrong encoding, empty).
     public func problems(periods: [Period]) throws -> [Problem] {
