@@ -6,8 +6,9 @@ BIN_RELEASE := .build/release/tonghop
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
 # Debian packages the build needs: libxlsxwriter (the .xlsx writer), SQLite headers (GRDB),
-# pkg-config (to find both). Installed only when absent.
-DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev pkg-config
+# OpenSSL's libcrypto headers (SHA-256 of input files), pkg-config (to find them). Installed
+# only when absent.
+DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev libssl-dev pkg-config
 
 .PHONY: demo test deps build build-debug sample recalc-check bench clean
 

@@ -21,6 +21,12 @@ let package = Package(
             pkgConfig: "xlsxwriter",
             providers: [.apt(["libxlsxwriter-dev"])]
         ),
+        // OpenSSL's libcrypto, for the SHA-256 of every input file (hardware SHA instructions).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         // The one Swift owner of every lxw_* call.
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         // The pipeline: ingest → validate → store → aggregate → render.
@@ -28,6 +34,7 @@ let package = Package(
             name: "TonghopCore",
             dependencies: [
                 "Spreadsheet",
+                "CLibCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]

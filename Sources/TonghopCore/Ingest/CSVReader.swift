@@ -52,75 +52,88 @@ public enum CSVReader {
 
     /// Splits the bytes into records. Blank lines are returned as records too (callers skip
     /// them with ``CSVRecord/isBlank``) so that line numbers stay those of the file.
+    ///
+    /// A plain field becomes a `String` straight from its range of the input; only a quoted
+    /// field, whose doubled quotes must be undone, is copied byte by byte.
     public static func parse(_ bytes: [UInt8], separator: UInt8) throws(CSVError) -> [CSVRecord] {
-        var records: [CSVRecord] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        field.reserveCapacity(64)
-        var line = 1
-        var recordLine = 1
-        var i = 0
-        let n = bytes.count
-        var inQuotes = false
-        var quoteOpenedOn = 0
-        var fieldWasQuoted = false
-        var afterClosingQuote = false
-        var strayQuote = false
-
-        func endField() {
-            fields.append(String(decoding: field, as: UTF8.self))
-            field.removeAll(keepingCapacity: true)
-            fieldWasQuoted = false
-        }
-
-        while i < n {
-            let b = bytes[i]
-            if inQuotes {
-                if b == quote {
-                    if i + 1 < n && bytes[i + 1] == quote {
-                        field.append(quote)
-                        i += 2
-                        continue
-                    }
-                    inQuotes = false
-                    afterClosingQuote = true
+        // All the state lives inside the closure: variables captured from outside it would be
+        // checked for exclusive access on every byte.
+        let parsed: Result<[CSVRecord], CSVError> = bytes.withUnsafeBufferPointer { bytes in
+            var records: [CSVRecord] = []
+            var fields: [String] = []
+            var field: [UInt8] = []
+            var line = 1
+            var recordLine = 1
+            var inQuotes = false
+            var quoteOpenedOn = 0
+            var fieldWasQuoted = false
+            var afterClosingQuote = false
+            var strayQuote = false
+            var fieldStart = 0
+            let n = bytes.count
+            var i = 0
+            func endField(at end: Int) {
+                if fieldWasQuoted {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field.removeAll(keepingCapacity: true)
                 } else {
-                    if b == lf || (b == cr && !(i + 1 < n && bytes[i + 1] == lf)) { line += 1 }
-                    field.append(b)
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self))
+                }
+                fieldWasQuoted = false
+                fieldStart = end + 1
+            }
+            while i < n {
+                let b = bytes[i]
+                if inQuotes {
+                    if b == quote {
+                        if i + 1 < n && bytes[i + 1] == quote {
+                            field.append(quote)
+                            i += 2
+                            continue
+                        }
+                        inQuotes = false
+                        afterClosingQuote = true
+                    } else {
+                        if b == lf || (b == cr && !(i + 1 < n && bytes[i + 1] == lf)) { line += 1 }
+                        field.append(b)
+                    }
+                    i += 1
+                    continue
+                }
+                switch b {
+                case quote where !fieldWasQuoted && bytes[fieldStart..<i].allSatisfy({ $0 == UInt8(ascii: " ") }):
+                    // A quote opens a quoted field only at its start (leading spaces allowed).
+                    inQuotes = true
+                    fieldWasQuoted = true
+                    quoteOpenedOn = line
+                case separator:
+                    endField(at: i)
+                    afterClosingQuote = false
+                case lf, cr:
+                    endField(at: i)
+                    records.append(CSVRecord(fields: fields, line: recordLine, hasStrayQuote: strayQuote))
+                    fields.removeAll(keepingCapacity: true)
+                    afterClosingQuote = false
+                    strayQuote = false
+                    if b == cr && i + 1 < n && bytes[i + 1] == lf { i += 1; fieldStart = i + 1 }
+                    line += 1
+                    recordLine = line
+                default:
+                    if fieldWasQuoted {
+                        // Text after a closing quote stays in the field, but the record is suspect.
+                        if afterClosingQuote && b != UInt8(ascii: " ") { strayQuote = true }
+                        field.append(b)
+                    }
                 }
                 i += 1
-                continue
             }
-            switch b {
-            case quote where field.allSatisfy({ $0 == UInt8(ascii: " ") }) && !fieldWasQuoted:
-                // A quote opens a quoted field only at its start (leading spaces allowed).
-                field.removeAll(keepingCapacity: true)
-                inQuotes = true
-                fieldWasQuoted = true
-                quoteOpenedOn = line
-            case separator:
-                endField()
-                afterClosingQuote = false
-            case lf, cr:
-                endField()
+            if inQuotes { return .failure(.unterminatedQuote(line: quoteOpenedOn)) }
+            if fieldStart < n || !fields.isEmpty || fieldWasQuoted {
+                endField(at: n)
                 records.append(CSVRecord(fields: fields, line: recordLine, hasStrayQuote: strayQuote))
-                fields.removeAll(keepingCapacity: true)
-                afterClosingQuote = false
-                strayQuote = false
-                if b == cr && i + 1 < n && bytes[i + 1] == lf { i += 1 }
-                line += 1
-                recordLine = line
-            default:
-                if afterClosingQuote && b != UInt8(ascii: " ") { strayQuote = true }
-                field.append(b)
             }
-            i += 1
+            return .success(records)
         }
-        if inQuotes { throw .unterminatedQuote(line: quoteOpenedOn) }
-        if !field.isEmpty || !fields.isEmpty || fieldWasQuoted {
-            endField()
-            records.append(CSVRecord(fields: fields, line: recordLine, hasStrayQuote: strayQuote))
-        }
-        return records
+        return try parsed.get()
     }
 }

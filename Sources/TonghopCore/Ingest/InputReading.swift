@@ -32,18 +32,33 @@ public enum InputReading {
         case S_IFSOCK: return .refused(.notARegularFile, detail: Messages.fileKind(.socket))
         default: return .refused(.notARegularFile, detail: Messages.fileKind(.other))
         }
+        // Read straight into the array, sized by what fstat says plus one byte (to notice a file
+        // that grew), growing only if the file keeps growing; no zeroed buffer per file.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(min(Int(status.st_size), limit) + 1)
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while bytes.count <= limit {
-            let wanted = min(chunk.count, limit + 1 - bytes.count)
-            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, wanted) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                return .refused(.readFailed, detail: Wording(String(cString: strerror(errno))))
+        var capacity = min(Int(status.st_size), limit) + 1
+        while true {
+            var failed: Int32 = 0
+            let previous = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                previous.withUnsafeBufferPointer { old in
+                    if let from = old.baseAddress, old.count > 0 { buffer.baseAddress!.update(from: from, count: old.count) }
+                }
+                count = previous.count
+                while count < capacity {
+                    let n = read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failed = errno
+                        return
+                    }
+                    if n == 0 { break }
+                    count += n
+                }
             }
-            if n == 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
+            if failed != 0 { return .refused(.readFailed, detail: Wording(String(cString: strerror(failed)))) }
+            // Short of the capacity: the end of the file. At the limit + 1: too large.
+            if bytes.count < capacity || bytes.count > limit { break }
+            capacity = min(capacity * 2, limit + 1)
         }
         if bytes.count > limit {
             return .refused(.tooLarge, detail: Messages.sizeLimit(megabytes: limit / 1_048_576, limit: limit / 1_048_576))

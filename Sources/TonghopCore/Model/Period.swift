@@ -120,11 +120,33 @@ extension Period {
     ///     Period.parse("2024S2")               // 2024-H2
     public static func parse(_ text: String) -> Period? {
         if let p = canonical(text) { return p }
-        let t = text.precomposedStringWithCanonicalMapping
-            .trimmingCharacters(in: .whitespaces).lowercased()
-        guard !t.isEmpty else { return nil }
-        let scanner = PeriodWords(t)
-        return scanner.period
+        return WrittenPeriods.shared.period(text) { text in
+            let t = text.precomposedStringWithCanonicalMapping
+                .trimmingCharacters(in: .whitespaces).lowercased()
+            guard !t.isEmpty else { return nil }
+            return PeriodWords(t).period
+        }
+    }
+}
+
+/// The periods as officers write them (`Quý II/2024`), each read once per run: a national
+/// inbox repeats a few dozen such texts tens of thousands of times, and reading one takes
+/// Unicode normalisation. Shared by the threads that read files, so behind a lock.
+private final class WrittenPeriods: @unchecked Sendable {
+    static let shared = WrittenPeriods()
+    private var known: [String: Period?] = [:]
+    private let lock = NSLock()
+
+    func period(_ text: String, reading: (String) -> Period?) -> Period? {
+        lock.lock()
+        if let p = known[text] { lock.unlock(); return p }
+        lock.unlock()
+        let p = reading(text)
+        lock.lock()
+        // Bounded: texts nobody repeats (typos, free text) must not grow it without end.
+        if known.count < 10_000 { known[text] = p }
+        lock.unlock()
+        return p
     }
 }
 

@@ -435,11 +435,18 @@ public final class Store: @unchecked Sendable {
     static func key(_ unit: String, _ period: String, _ form: String) -> String { unit + "|" + period + "|" + form }
 
     static func payload(_ values: [StoredValue]) -> String {
-        var s = ""
+        // Built on bytes, without a temporary String per line: a million lines a national year.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(values.count * 20)
         for v in values {
-            s += v.indicator + "\t" + v.category + "\t" + LongExport.number(v.value) + "\n"
+            bytes.append(contentsOf: v.indicator.utf8)
+            bytes.append(0x09)
+            bytes.append(contentsOf: v.category.utf8)
+            bytes.append(0x09)
+            LongExport.appendNumber(v.value, to: &bytes)
+            bytes.append(0x0A)
         }
-        return s
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Reads a payload back, splitting on bytes: a national year is a million of these lines.
