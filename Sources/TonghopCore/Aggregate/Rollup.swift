@@ -112,6 +112,7 @@ public final class Rollup: @unchecked Sendable {
 
     /// The nearest unit at or above `code` (up to `scope`) that sent a compiled report.
     public func compiledAncestor(of code: String, within scope: String) -> String? {
+        if compiled.isEmpty { return nil }
         if compiled[code] != nil { return code }
         for a in registry.ancestors(of: code) {
             if compiled[a.code] != nil { return a.code }

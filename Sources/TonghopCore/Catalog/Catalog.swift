@@ -292,8 +292,10 @@ public struct Catalog: Sendable {
     private static func loadRegistries(templates: URL, sectors: [Sector], groups: [String: [String: Set<String>]]) throws -> Registries {
         let table = try TemplateTable(url: templates.appendingPathComponent("registries.csv"),
                                       required: ["ma_danh_muc", "tep_don_vi", "hieu_luc_tu", "hieu_luc_den"])
-        var registries: [Registry] = []
-        for row in table.rows where !row["ma_danh_muc"].isEmpty {
+        // Each registry (ten thousand units, and a crosswalk) on its own core: this is most of
+        // the catalog, loaded by every command.
+        let rows = table.rows.filter { !$0["ma_danh_muc"].isEmpty }
+        let loaded = ParallelMap.map(rows) { row -> Result<Registry, Error> in Result {
             func date(_ column: String) throws -> DateComponents? {
                 let text = row[column]
                 if text.isEmpty { return nil }
@@ -333,10 +335,11 @@ public struct Catalog: Sendable {
                                    newProvince: $0["new_province"], partial: $0["partial"] == "1")
                 })
             }
-            registries.append(Registry(id: row["ma_danh_muc"], validFrom: try date("hieu_luc_tu"), validTo: try date("hieu_luc_den"),
-                                       description: row["mo_ta"], units: units, sectors: sectors, provinceGroups: groups,
-                                       crosswalkFromPrevious: crosswalk))
-        }
+            return Registry(id: row["ma_danh_muc"], validFrom: try date("hieu_luc_tu"), validTo: try date("hieu_luc_den"),
+                            description: row["mo_ta"], units: units, sectors: sectors, provinceGroups: groups,
+                            crosswalkFromPrevious: crosswalk)
+        } }
+        let registries = try loaded.map { try $0.get() }
         guard !registries.isEmpty else { throw ConfigurationError(file: table.file, "không có danh mục đơn vị nào") }
         return Registries(all: registries)
     }

@@ -129,7 +129,7 @@ public enum FileIntake {
         var neighbourhood: Set<String> = []
         for raw in reading.reports {
             guard let p = Period.parse(raw.period.text), let r = catalog.registries.registry(for: p),
-                  let u = r.unit(raw.unit.text.uppercased()) else { continue }
+                  let u = r.unit(raw.unit.text.upperCode) else { continue }
             compiled = compiled || u.level == .province || u.level == .nation
             neighbourhood.insert(u.parentCode)
         }

@@ -39,34 +39,35 @@ public enum InputScanner {
     }
 
     private static func walk(_ directory: String, relative: String, into files: inout [InputFile]) {
+        guard let handle = opendir(directory) else { return }
+        defer { closedir(handle) }
         // Each folder's entries in byte order of their names: a stable order for every run,
         // without comparing whole paths across tens of thousands of files.
         var names: [(key: [UInt8], name: String)] = []
-        if let handle = opendir(directory) {
-            while let entry = readdir(handle) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) {
-                    String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
-                }
-                if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
-                names.append((Array(name.utf8), name))
+        while let entry = readdir(handle) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
             }
-            closedir(handle)
+            if name.hasPrefix(".") || name.hasPrefix("~$") { continue }
+            names.append((Array(name.utf8), name))
         }
         names.sort { $0.key.lexicographicallyPrecedes($1.key) }
+        // Entries are looked at relative to the open folder: the kernel does not walk the
+        // whole path again for each of tens of thousands of files.
+        let folder = dirfd(handle)
         for (_, name) in names {
-            let path = directory + "/" + name
             var info = stat()
-            guard lstat(path, &info) == 0 else { continue }
+            guard fstatat(folder, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                walk(path, relative: relative + name + "/", into: &files)
+                walk(directory + "/" + name, relative: relative + name + "/", into: &files)
                 continue
             }
             // A link to a file is read as that file.
-            if (info.st_mode & S_IFMT) == S_IFLNK && stat(path, &info) != 0 { continue }
+            if (info.st_mode & S_IFMT) == S_IFLNK && fstatat(folder, name, &info, 0) != 0 { continue }
             guard (info.st_mode & S_IFMT) == S_IFREG else { continue }
             guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { continue }
             let relativePath = relative + name
-            files.append(InputFile(path: path,
+            files.append(InputFile(path: directory + "/" + name,
                                    relativePath: relativePath.isASCII ? relativePath : relativePath.precomposedStringWithCanonicalMapping,
                                    size: Int64(info.st_size),
                                    modifiedAt: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000))

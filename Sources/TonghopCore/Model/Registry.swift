@@ -138,15 +138,19 @@ public final class Registry: @unchecked Sendable {
     /// Every unit under `code` (not itself), depth first in registry order; departments
     /// follow their province's tree units.
     public func descendants(of code: String) -> [Unit] {
+        // By position in `units`, without a children array per node: every completeness
+        // table walks the whole country.
         var result: [Unit] = []
-        func walk(_ c: String) {
-            for child in children(of: c) {
-                result.append(child)
-                walk(child.code)
+        func walk(_ c: String, isProvince: Bool) {
+            if let children = childIndices[c] {
+                for i in children {
+                    result.append(units[i])
+                    walk(units[i].code, isProvince: units[i].level == .province)
+                }
             }
-            if unit(c)?.level == .province { result.append(contentsOf: departments(of: c)) }
+            if isProvince { result.append(contentsOf: departments(of: c)) }
         }
-        walk(code)
+        walk(code, isProvince: unit(code)?.level == .province)
         return result
     }
 

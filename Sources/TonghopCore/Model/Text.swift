@@ -19,6 +19,15 @@ extension StringProtocol {
     public var isASCII: Bool { utf8.allSatisfy { $0 < 0x80 } }
 }
 
+extension String {
+    /// The text in capitals, as `uppercased()`, without a new string when it is already
+    /// ASCII capitals and digits: unit and indicator codes, a million times a national run.
+    public var upperCode: String {
+        if utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x61 && $0 <= 0x7A) }) { return self }
+        return uppercased()
+    }
+}
+
 extension Unicode.Scalar {
     /// A space of any kind, a tab or a line break.
     var isBlank: Bool {

@@ -78,7 +78,7 @@ public final class ReportingPipeline {
         let results = ParallelMap.map(candidates) { [catalog, today, scope] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
             defer { counter?.advance() }
             let bytes: [UInt8]
-            switch InputReading.contents(of: file.url.path) {
+            switch InputReading.contents(of: file.path) {
             case .bytes(let b):
                 bytes = b
             case .refused(let code, let detail):

@@ -169,6 +169,9 @@ public final class Store: @unchecked Sendable {
         public var problems: [Problem] = []
     }
 
+    /// Up to this many files, ``store(_:runId:at:)`` looks up what the store holds key by key.
+    static let smallBatch = 200
+
     /// Stores a batch of files in one transaction.
     ///
     /// Within the batch, reports for the same unit, period and form are applied oldest first,
@@ -180,15 +183,33 @@ public final class Store: @unchecked Sendable {
         return try db.write { db in
             var result = BatchResult()
             let now = Store.timestamp(date)
+            // What the store already holds for the batch's reports and paths. A small batch (a
+            // file or two added to a national store) asks by key through the indexes; a large
+            // one reads the active reports and latest paths once.
             var current: [String: (id: Int64, version: Int, fileId: Int64)] = [:]
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, unitCode, period, form, version, fileId FROM submission WHERE active = 1")
-            while let row = try rows.next() {
-                let key = Store.key(row["unitCode"], row["period"], row["form"])
-                current[key] = (row["id"], row["version"], row["fileId"])
+            var previousVersions: [String: Int64] = [:]
+            if files.count <= Store.smallBatch {
+                let activeReport = try db.makeStatement(sql: """
+                    SELECT id, version, fileId FROM submission WHERE unitCode = ? AND period = ? AND form = ? AND active = 1
+                    """)
+                let latestVersion = try db.makeStatement(sql: "SELECT MAX(id) FROM inputFile WHERE path = ?")
+                for file in files {
+                    if let id = try Int64.fetchOne(latestVersion, arguments: [file.outcome.path]) { previousVersions[file.outcome.path] = id }
+                    for s in file.outcome.submissions {
+                        let key = Store.key(s.unitCode, s.period.code, s.form)
+                        if let row = try Row.fetchOne(activeReport, arguments: [s.unitCode, s.period.code, s.form]) {
+                            current[key] = (row[0], row[1], row[2])
+                        }
+                    }
+                }
+            } else {
+                let rows = try Row.fetchCursor(db, sql: "SELECT id, unitCode, period, form, version, fileId FROM submission WHERE active = 1")
+                while let row = try rows.next() {
+                    current[Store.key(row[1], row[2], row[3])] = (row[0], row[4], row[5])
+                }
+                let latest = try Row.fetchCursor(db, sql: "SELECT path, MAX(id) FROM inputFile GROUP BY path")
+                while let row = try latest.next() { previousVersions[row[0]] = row[1] }
             }
-            let previousVersions = try Dictionary(
-                Row.fetchAll(db, sql: "SELECT path, MAX(id) AS id FROM inputFile GROUP BY path").map { ($0["path"] as String, $0["id"] as Int64) },
-                uniquingKeysWith: { a, _ in a })
 
             let insertFile = try db.makeStatement(sql: """
                 INSERT INTO inputFile (runId, path, size, modifiedAt, sha256, layout, encoding, status, ingestedAt)
@@ -313,15 +334,19 @@ public final class Store: @unchecked Sendable {
             var byCode: [String: Period] = [:]
             for p in periods { byCode[p.code] = p }
             var result: [ReportFigures] = []
+            var days = DayKeys()
+            // Columns by position and the payload read in place: a national year is tens of
+            // thousands of rows and a million values, read for every report written.
             while let row = try rows.next() {
-                guard let period = byCode[row["period"]] else { continue }
-                let stated = Store.dateKey(row["preparedOn"])
+                guard let period = byCode[row[1] as String] else { continue }
+                let stated = Store.dateKey(row[3] as String?)
                 var figures = FigureVector(slotCount: catalog.slotCount)
-                var payload: String = row["payload"]
-                payload.withUTF8 { Store.decode($0, into: &figures, catalog: catalog) }
+                try row.withUnsafeData(atIndex: 4) { data in
+                    data?.withUnsafeBytes { raw in Store.decode(raw.bindMemory(to: UInt8.self), into: &figures, catalog: catalog) }
+                }
                 figures.completeTotals(catalog: catalog)
-                result.append(ReportFigures(unitCode: row["unitCode"], period: period, isCompiled: row["form"] == Submission.compiledForm,
-                                            receivedOn: stated != 0 ? stated : Store.dayKey(secondsSince1970: row["modifiedAt"]),
+                result.append(ReportFigures(unitCode: row[0], period: period, isCompiled: (row[2] as String) == Submission.compiledForm,
+                                            receivedOn: stated != 0 ? stated : days.day(secondsSince1970: row[5]),
                                             figures: figures))
             }
             return result
@@ -341,12 +366,39 @@ public final class Store: @unchecked Sendable {
             } else if b == 0x0A {
                 if tabs == 2, i > keyEnd + 1,
                    let slot = catalog.slot(payloadKey: UnsafeBufferPointer(rebasing: bytes[lineStart..<keyEnd])),
-                   let v = Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[(keyEnd + 1)..<i]), as: UTF8.self)) {
+                   let v = Store.number(UnsafeBufferPointer(rebasing: bytes[(keyEnd + 1)..<i])) {
                     figures[slot] = v
                 }
                 tabs = 0
                 lineStart = i + 1
             }
+        }
+    }
+
+    /// A payload number: whole numbers (nearly all) digit by digit, the rest by `Double`.
+    static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if bytes.count > 0 && bytes.count <= 15 {
+            var n = 0
+            var whole = true
+            for b in bytes {
+                guard b >= 0x30 && b <= 0x39 else { whole = false; break }
+                n = n * 10 + Int(b - 0x30)
+            }
+            if whole { return Double(n) }
+        }
+        return Double(String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The calendar days of modification times, remembered by the second: the files of one
+    /// delivery share a handful of them, and a calendar computation is slow.
+    struct DayKeys {
+        private var known: [Int64: Int] = [:]
+        mutating func day(secondsSince1970 t: Double) -> Int {
+            let key = Int64(t.rounded(.down))
+            if let d = known[key] { return d }
+            let d = Store.dayKey(secondsSince1970: t)
+            known[key] = d
+            return d
         }
     }
 

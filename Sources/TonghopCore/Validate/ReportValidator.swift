@@ -59,7 +59,7 @@ public struct ReportValidator {
         }
 
         // Unit, in the registry in force for the period.
-        let unitCode = raw.unit.text.uppercased()
+        let unitCode = raw.unit.text.upperCode
         guard let registry = catalog.registries.registry(for: period) else {
             problem(.error, .unitNotInForce, raw.period, detail: Messages.noRegistry(for: period))
             return outcome
@@ -111,7 +111,7 @@ public struct ReportValidator {
                 return outcome
             }
             if let given = raw.form, !given.text.isEmpty {
-                let code = given.text.uppercased()
+                let code = given.text.upperCode
                 guard let f = catalog.forms[code] else {
                     problem(.error, .unknownForm, given, expected: Wording(expectedForm.code), unit: unit.code, period: period.code)
                     return outcome
@@ -134,7 +134,7 @@ public struct ReportValidator {
         var seen: [String: SourceCell] = [:]
         var rejectedIndicators: Set<String> = []
         for rawValue in raw.values {
-            let code = rawValue.indicator.text.uppercased()
+            let code = rawValue.indicator.text.upperCode
             let text = rawValue.value.text
             guard let indicator = catalog.indicator(code) else {
                 if !text.isEmpty {
@@ -167,7 +167,8 @@ public struct ReportValidator {
             }
             // Categories are codes: matched without regard to case, stored as the catalog writes them.
             let given = rawValue.category?.text ?? ""
-            let category = indicator.categories.first { $0.lowercased() == given.lowercased() } ?? given
+            let category = given.isEmpty || indicator.categories.contains(given)
+                ? given : (indicator.categories.first { $0.lowercased() == given.lowercased() } ?? given)
             let valueCell = rawValue.value
             let key = code + "." + category
             if seen[key] != nil {
