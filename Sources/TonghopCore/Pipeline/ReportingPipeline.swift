@@ -99,9 +99,12 @@ public final class ReportingPipeline {
         let storeClock = Date()
         summary.stored = try store.store(incoming, runId: runId)
         summary.seconds["store"] = Date().timeIntervalSince(storeClock)
+        // The store's notices (a file that lost to a newer one), by file: a national batch has
+        // tens of thousands of files and hundreds of notices.
+        let storeNotices = Dictionary(grouping: summary.stored.problems) { $0.file }
         summary.outcomes = incoming.map { file in
             var o = file.outcome
-            o.problems += summary.stored.problems.filter { $0.file == o.path }
+            o.problems += storeNotices[o.path] ?? []
             return o
         }
         let readNow = Set(incoming.map(\.outcome.path))
