@@ -52,33 +52,28 @@ public enum LongExport {
     /// A number as written in machine files: whole numbers without a decimal point, others
     /// with at most six decimals, so that sums of decimals (9.56, not 9.559999999999999) read
     /// as people typed them.
-    /// ``number(_:)`` appended as UTF-8, whole numbers written digit by digit.
-    static func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
-        let rounded = (v * 1_000_000).rounded() / 1_000_000
-        guard rounded.rounded() == rounded && abs(rounded) < 1e15 else {
-            bytes.append(contentsOf: number(v).utf8)
-            return
-        }
-        var n = Int64(rounded)
-        if n < 0 { bytes.append(UInt8(ascii: "-")); n = -n }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat {
-                d[count] = UInt8(ascii: "0") + UInt8(n % 10)
-                n /= 10
-                count += 1
-            } while n > 0
-            for i in stride(from: count - 1, through: 0, by: -1) { bytes.append(d[i]) }
-        }
-    }
-
     public static func number(_ v: Double) -> String {
-        let rounded = (v * 1_000_000).rounded() / 1_000_000
-        if rounded.rounded() == rounded && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+        let rounded = roundedToSixDecimals(v)
+        if let whole = wholeNumber(rounded) { return String(whole) }
         var s = String(format: "%.6f", rounded)
         while s.hasSuffix("0") { s.removeLast() }
         return s
+    }
+
+    /// ``number(_:)`` appended as UTF-8: a stored payload is a million of these, and a whole
+    /// number (nearly all) needs neither `String(format:)` nor a string of its own.
+    static func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
+        if let whole = wholeNumber(roundedToSixDecimals(v)) {
+            bytes.append(contentsOf: String(whole).utf8)
+        } else {
+            bytes.append(contentsOf: number(v).utf8)
+        }
+    }
+
+    private static func roundedToSixDecimals(_ v: Double) -> Double { (v * 1_000_000).rounded() / 1_000_000 }
+
+    /// The value as an integer when it is one and prints exactly as one.
+    private static func wholeNumber(_ rounded: Double) -> Int64? {
+        rounded.rounded() == rounded && abs(rounded) < 1e15 ? Int64(rounded) : nil
     }
 }

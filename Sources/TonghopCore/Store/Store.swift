@@ -308,12 +308,13 @@ public final class Store: @unchecked Sendable {
                 WHERE s.active = 1 AND s.period IN (\(placeholders)) ORDER BY s.id
                 """, arguments: StatementArguments(periods.map(\.code)))
             var result: [Submission] = []
+            var days = DayKeys()
             while let row = try rows.next() {
                 guard let period = Period.parse(row["period"]) else { continue }
                 var s = Submission(unitCode: row["unitCode"], period: period, form: row["form"], line: row["line"],
                                    preparedOn: row["preparedOn"], values: Store.values(fromPayload: row["payload"]))
                 let stated = Store.dateKey(s.preparedOn)
-                s.receivedOn = stated != 0 ? stated : Store.dayKey(secondsSince1970: row["modifiedAt"])
+                s.receivedOn = stated != 0 ? stated : days.day(secondsSince1970: row["modifiedAt"])
                 result.append(s)
             }
             return result
@@ -517,8 +518,9 @@ public final class Store: @unchecked Sendable {
                     if tabs.count == 2, i > lineStart {
                         let code = String(decoding: UnsafeBufferPointer(rebasing: bytes[lineStart..<tabs[0]]), as: UTF8.self)
                         let category = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tabs[0] + 1)..<tabs[1]]), as: UTF8.self)
-                        let number = String(decoding: UnsafeBufferPointer(rebasing: bytes[(tabs[1] + 1)..<i]), as: UTF8.self)
-                        if let v = Double(number) { result.append(StoredValue(code, category, v)) }
+                        if let v = Store.number(UnsafeBufferPointer(rebasing: bytes[(tabs[1] + 1)..<i])) {
+                            result.append(StoredValue(code, category, v))
+                        }
                     }
                     tabs.removeAll(keepingCapacity: true)
                     lineStart = i + 1
