@@ -52,31 +52,65 @@ public final class Rollup: @unchecked Sendable {
         var ownReports: [String: [Period: FigureVector]] = [:]
         var compiledReports: [String: [Period: FigureVector]] = [:]
         var receipts: [String: [Period: Int]] = [:]
+        ownReports.reserveCapacity(registry.units.count)
+        receipts.reserveCapacity(registry.units.count)
         var approximate: Set<String> = []
         var translations: [ObjectIdentifier: RegistryTranslation] = [:]
+        // The registry of each reported period, found once: a year has forty thousand reports
+        // of seven periods.
+        var registries: [Period: Registry?] = [:]
         for s in submissions where period.contains(s.period) {
             var unitCode = s.unitCode
+            let own: Registry?
+            if let known = registries[s.period] {
+                own = known
+            } else {
+                own = catalog.registries.registry(for: s.period)
+                registries[s.period] = own
+            }
             // A report of a unit of an earlier map is placed on the units in force now.
-            if let own = catalog.registries.registry(for: s.period), own !== registry {
+            if let own, own !== registry {
                 guard let translation = translations[ObjectIdentifier(own)] ?? RegistryTranslation(from: own, to: registry),
                       let target = translation.target(of: s.unitCode) else { continue }
                 translations[ObjectIdentifier(own)] = translation
                 unitCode = target.code
                 if target.approximate { approximate.insert(unitCode) }
             }
-            if let day = s.receivedOn { receipts[unitCode, default: [:]][s.period] = max(day, receipts[unitCode]?[s.period] ?? 0) }
-            let figures = s.figures
+            if let day = s.receivedOn { Self.receive(day, period: s.period, in: &receipts[unitCode, default: [:]]) }
             // Several old communes merged into one new commune: their reports add up.
             if s.isCompiled {
-                compiledReports[unitCode, default: [:]][s.period, default: FigureVector(slotCount: catalog.slotCount)].merge(figures)
+                Self.place(s.figures, period: s.period, in: &compiledReports[unitCode, default: [:]])
             } else {
-                ownReports[unitCode, default: [:]][s.period, default: FigureVector(slotCount: catalog.slotCount)].merge(figures)
+                Self.place(s.figures, period: s.period, in: &ownReports[unitCode, default: [:]])
             }
         }
         self.receipts = receipts
         self.approximateUnits = approximate
-        own = ownReports.compactMapValues { TimeComposition.compose(period, reports: $0, catalog: catalog) }
-        compiled = compiledReports.compactMapValues { TimeComposition.compose(period, reports: $0, catalog: catalog) }
+        own = Self.compose(period, ownReports, catalog: catalog)
+        compiled = Self.compose(period, compiledReports, catalog: catalog)
+    }
+
+    /// Files a report's figures under its period, adding them to any already there. They are
+    /// moved in, not added to a new vector: nearly every unit has one report a period. (The
+    /// unit's entry is passed `inout` so that it is changed in place, with one lookup.)
+    private static func place(_ figures: FigureVector, period: Period, in periods: inout [Period: FigureVector]) {
+        if periods[period] == nil { periods[period] = figures } else { periods[period]!.merge(figures) }
+    }
+
+    /// Keeps the latest day a unit's report for a period was received.
+    private static func receive(_ day: Int, period: Period, in days: inout [Period: Int]) {
+        days[period] = max(day, days[period] ?? 0)
+    }
+
+    /// Each unit's reports composed over time, on every core: a national year is ten
+    /// thousand units of four quarters each.
+    private static func compose(_ period: Period, _ reports: [String: [Period: FigureVector]], catalog: Catalog) -> [String: ComposedFigures] {
+        let units = Array(reports)
+        let composed = ParallelMap.chunked(units) { TimeComposition.compose(period, reports: $0.value, catalog: catalog) }
+        var result: [String: ComposedFigures] = [:]
+        result.reserveCapacity(units.count)
+        for (unit, figures) in zip(units, composed) { result[unit.key] = figures }
+        return result
     }
 
     /// The coverage of a unit's own reports for the period.

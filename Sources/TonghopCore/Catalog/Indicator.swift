@@ -40,7 +40,10 @@ public enum UnitAggregation: String, Sendable {
 /// slot per category. For a disaggregated count (NN01 by age group) the total is the sum of
 /// the parts; for a categorical or yes/no indicator each category slot counts the units that
 /// gave that answer, so a single commune's answer is a 1 in one slot.
-public struct Indicator: Sendable, Hashable {
+///
+/// A class, not a struct: the catalog's indicators are walked for every value of a national
+/// run, and copying a struct of eight strings retained each of them every time.
+public final class Indicator: Sendable, Hashable {
     public let code: String
     public let name: String
     public let measure: String
@@ -57,6 +60,33 @@ public struct Indicator: Sendable, Hashable {
     public let index: Int
     /// First slot in a ``FigureVector``.
     public let slot: Int
+
+    public init(code: String, name: String, measure: String, valueType: ValueType, time: TimeAggregation,
+                unitRule: UnitAggregation, categories: [String], group: String, groupShortName: String, index: Int, slot: Int) {
+        self.code = code
+        self.name = name
+        self.measure = measure
+        self.valueType = valueType
+        self.time = time
+        self.unitRule = unitRule
+        self.categories = categories
+        self.group = group
+        self.groupShortName = groupShortName
+        self.index = index
+        self.slot = slot
+    }
+
+    /// Equal when every field is: two loads of the same catalog give equal indicators.
+    public static func == (a: Indicator, b: Indicator) -> Bool {
+        a.code == b.code && a.name == b.name && a.measure == b.measure && a.valueType == b.valueType && a.time == b.time
+            && a.unitRule == b.unitRule && a.categories == b.categories && a.group == b.group
+            && a.groupShortName == b.groupShortName && a.index == b.index && a.slot == b.slot
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(code)
+        hasher.combine(slot)
+    }
 
     public var slotCount: Int { 1 + categories.count }
     public var isNumeric: Bool { valueType == .integer || valueType == .decimal }

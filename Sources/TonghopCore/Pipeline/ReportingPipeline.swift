@@ -244,6 +244,13 @@ enum ParallelMap {
         return box.values.map { $0! }
     }
 
+    /// As ``map(_:_:)`` for many small items: a task per slice of the items, not per item.
+    static func chunked<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        let size = Swift.max(1, items.count / 32)
+        let slices = stride(from: 0, to: items.count, by: size).map { items[$0..<Swift.min(items.count, $0 + size)] }
+        return map(slices) { slice in slice.map(transform) }.flatMap { $0 }
+    }
+
     private final class ResultBox<R>: @unchecked Sendable {
         var values: [R?]
         let lock = NSLock()
