@@ -13,18 +13,29 @@ public struct Completeness: Sendable {
     }
 
     /// One row of the completeness table: a child of the scope (a province, a district).
+    /// Its counts are made once: the national table reads them for ten thousand reporters.
     public struct Group: Sendable {
         public let unit: Unit
         public let reporters: [Reporter]
+        public let complete: Int
+        public let partial: Int
+        public let missing: [Reporter]
+        /// Reporters whose reports all arrived by their due dates.
+        public let onTime: Int
+        public let lateCount: Int
+
+        public init(unit: Unit, reporters: [Reporter]) {
+            self.unit = unit
+            self.reporters = reporters
+            complete = reporters.filter { $0.coverage == .complete || $0.coveredBy != nil }.count
+            partial = reporters.filter { $0.coverage == .partial && $0.coveredBy == nil }.count
+            missing = reporters.filter { $0.coverage == .missing && $0.coveredBy == nil }
+            onTime = reporters.filter { $0.received && $0.late.isEmpty }.count
+            lateCount = reporters.filter { $0.received && !$0.late.isEmpty }.count
+        }
 
         public var expected: Int { reporters.count }
-        public var complete: Int { reporters.filter { $0.coverage == .complete || $0.coveredBy != nil }.count }
-        public var partial: Int { reporters.filter { $0.coverage == .partial && $0.coveredBy == nil }.count }
-        public var missing: [Reporter] { reporters.filter { $0.coverage == .missing && $0.coveredBy == nil } }
         public var rate: Double { expected == 0 ? 1 : Double(complete) / Double(expected) }
-        /// Reporters whose reports all arrived by their due dates.
-        public var onTime: Int { reporters.filter { $0.received && $0.late.isEmpty }.count }
-        public var lateCount: Int { reporters.filter { $0.received && !$0.late.isEmpty }.count }
         public var onTimeRate: Double { expected == 0 ? 1 : Double(onTime) / Double(expected) }
         /// Whether the whole group is covered by a compiled report.
         public var compiledBy: String? { reporters.first?.coveredBy }

@@ -34,7 +34,9 @@ public final class Rollup: @unchecked Sendable {
     /// figures, and comparisons on them, are approximate.
     public let approximateUnits: Set<String>
     private var totals: [String: UnitTotal] = [:]
-    /// Totals are memoised; the lock lets the workbooks of a period be written in parallel.
+    private var late: [String: [LateReport]] = [:]
+    /// Totals and late reports are memoised; the lock lets the workbooks of a period be
+    /// written in parallel.
     private let totalsLock = NSRecursiveLock()
 
     /// A rollup of validated submissions (tests, and anything not read from the store).
@@ -125,12 +127,21 @@ public final class Rollup: @unchecked Sendable {
 
     /// The unit's own reports used for the period that arrived after their due dates
     /// (`templates/deadlines.csv`); empty when all were on time or nothing was sent.
+    ///
+    /// Memoised like the totals: the national workbook and each province's ask for every unit.
     public func lateReports(of code: String) -> [LateReport] {
-        guard let unit = registry.unit(code), let composed = own[code] ?? compiled[code] else { return [] }
-        return composed.sources.compactMap { p in
-            guard let received = receipts[code]?[p], let due = dueDate(unit, source: p), received > due.date else { return nil }
-            return LateReport(period: p, received: received, due: due)
+        totalsLock.lock()
+        defer { totalsLock.unlock() }
+        if let known = late[code] { return known }
+        var result: [LateReport] = []
+        if let unit = registry.unit(code), let composed = own[code] ?? compiled[code] {
+            result = composed.sources.compactMap { p in
+                guard let received = receipts[code]?[p], let due = dueDate(unit, source: p), received > due.date else { return nil }
+                return LateReport(period: p, received: received, due: due)
+            }
         }
+        late[code] = result
+        return result
     }
 
     /// The due date of a report used for this period: its own, or the period's when that is

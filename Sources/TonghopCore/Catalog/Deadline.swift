@@ -19,7 +19,13 @@ public struct DeadlineRule: Sendable {
     }
 
     func matches(_ unit: Unit, _ period: Period, registry: Registry) -> Bool {
-        if let level, level != unit.level { return false }
+        matches(unit, as: unit.level, period, registry: registry)
+    }
+
+    /// As ``matches(_:_:registry:)`` for a unit taken as being of another level (the
+    /// nation's report is due as a province's).
+    func matches(_ unit: Unit, as unitLevel: UnitLevel, _ period: Period, registry: Registry) -> Bool {
+        if let level, level != unitLevel { return false }
         if let periodKind, periodKind != period.kind { return false }
         if let p = self.period, p != period { return false }
         if let scopeCode, unit.code != scopeCode, !registry.isWithin(unit.code, scopeCode),
@@ -49,10 +55,14 @@ public struct Deadlines: Sendable {
     /// The due date of a unit's report for a period, by the most specific rule.
     public func due(_ unit: Unit, _ period: Period, registry: Registry) -> DueDate? {
         let level = unit.level == .nation ? UnitLevel.province : unit.level
-        let probe = Unit(code: unit.code, name: unit.name, level: level, type: unit.type, parentCode: unit.parentCode, sectorCode: unit.sectorCode)
-        guard let rule = rules.filter({ $0.matches(probe, period, registry: registry) }).max(by: { $0.specificity < $1.specificity }) else {
-            return nil
+        // The first of the most specific, as max(by:) over the matching rules would give;
+        // without a filtered array: this runs for every report of every unit in a workbook.
+        var best = -1
+        for i in rules.indices where rules[i].matches(unit, as: level, period, registry: registry) {
+            if best < 0 || rules[i].specificity > rules[best].specificity { best = i }
         }
+        guard best >= 0 else { return nil }
+        let rule = rules[best]
         if let fixed = rule.fixedDate { return DueDate(date: fixed, source: rule.source) }
         guard let day = rule.dayOfLastMonth else { return nil }
         return DueDate(date: period.year * 10000 + period.months.upperBound * 100 + day, source: rule.source)
