@@ -4,6 +4,11 @@ extension StringProtocol {
     /// Without leading and trailing blanks (spaces, tabs, no-break spaces, line breaks).
     /// Returns the text as is, without copying, in the common case where there are none.
     public var trimmingBlanks: String {
+        // Nearly every cell begins and ends with a printable ASCII byte: decided on the bytes,
+        // without decoding scalars (this runs for every cell of every file).
+        func printable(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
+        let plain = utf8.withContiguousStorageIfAvailable { b in b.count > 0 && printable(b[0]) && printable(b[b.count - 1]) }
+        if plain == true { return String(self) }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
         if !first.isBlank && !last.isBlank { return String(self) }

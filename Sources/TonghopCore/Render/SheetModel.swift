@@ -12,7 +12,7 @@ public struct SheetModel: Sendable {
     }
 
     /// The look of a cell, by what it is; ``WorkbookWriter`` maps each to a format.
-    public enum Role: Sendable, Hashable {
+    public enum Role: Sendable, Hashable, CaseIterable {
         case agency, agencyUnderline, motto, mottoUnderline, title, subtitle, window, note
         /// A note over the width of a sheet, wrapped onto as many lines as it needs.
         case noteBlock
@@ -61,7 +61,17 @@ public struct SheetModel: Sendable {
 
     public var name: String
     public var charts: [Chart] = []
-    public private(set) var cells: [Int: [Int: Cell]] = [:]
+    /// The cells by row, then by column (nil where nothing was set): a national workbook has
+    /// hundreds of thousands of cells, set and then written in order.
+    public private(set) var rows: [[Cell?]] = []
+    /// The cells by row and column number.
+    public var cells: [Int: [Int: Cell]] {
+        var result: [Int: [Int: Cell]] = [:]
+        for (r, row) in rows.enumerated() {
+            for (c, cell) in row.enumerated() { if let cell { result[r, default: [:]][c] = cell } }
+        }
+        return result
+    }
     public private(set) var merges: [Merge] = []
     public var columnWidths: [Int: Double] = [:]
     public var rowHeights: [Int: Double] = [:]
@@ -81,7 +91,9 @@ public struct SheetModel: Sendable {
     public init(name: String) { self.name = name }
 
     public mutating func set(_ row: Int, _ column: Int, _ value: Value, _ role: Role) {
-        cells[row, default: [:]][column] = Cell(value: value, role: role)
+        if rows.count <= row { rows += Array(repeating: [], count: row + 1 - rows.count) }
+        if rows[row].count <= column { rows[row] += Array(repeating: nil, count: column + 1 - rows[row].count) }
+        rows[row][column] = Cell(value: value, role: role)
         lastRow = max(lastRow, row)
         lastColumn = max(lastColumn, column)
     }
@@ -100,5 +112,7 @@ public struct SheetModel: Sendable {
         validations.append(Validation(row: row, column: column, rule: rule))
     }
 
-    public func cell(_ row: Int, _ column: Int) -> Cell? { cells[row]?[column] }
+    public func cell(_ row: Int, _ column: Int) -> Cell? {
+        row < rows.count && column < rows[row].count ? rows[row][column] : nil
+    }
 }

@@ -33,10 +33,9 @@ public enum WorkbookWriter {
         for m in model.merges {
             try sheet.merge(m.firstRow, m.firstColumn, m.lastRow, m.lastColumn, text: m.text, style: style(m.role))
         }
-        for row in model.cells.keys.sorted() {
-            let cells = model.cells[row]!
-            for column in cells.keys.sorted() {
-                let cell = cells[column]!
+        for (row, cells) in model.rows.enumerated() {
+            for (column, cell) in cells.enumerated() {
+                guard let cell else { continue }
                 let s = style(cell.role)
                 switch cell.value {
                 case .text(let t): try sheet.write(row, column, text: t, style: s)
@@ -73,7 +72,12 @@ public enum WorkbookWriter {
     /// Pale green: the cells a reporter fills in, told apart from the printed ones.
     static let entryFill: UInt32 = 0xEBF5E1
 
-    static func style(_ role: SheetModel.Role) -> CellStyle {
+    /// The style of each role, made once: a national run writes a million cells.
+    static let styles: [SheetModel.Role: CellStyle] = Dictionary(uniqueKeysWithValues: SheetModel.Role.allCases.map { ($0, makeStyle($0)) })
+
+    static func style(_ role: SheetModel.Role) -> CellStyle { styles[role]! }
+
+    private static func makeStyle(_ role: SheetModel.Role) -> CellStyle {
         CellStyle { s in
             switch role {
             case .agency: s.bold = false; s.horizontal = .center; s.fontSize = 12; s.wrap = true

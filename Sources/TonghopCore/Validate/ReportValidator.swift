@@ -132,6 +132,7 @@ public struct ReportValidator {
         var values: [StoredValue] = []
         var reconciliation: [StoredValue] = []
         var seen: [String: SourceCell] = [:]
+        seen.reserveCapacity(raw.values.count)
         var rejectedIndicators: Set<String> = []
         for rawValue in raw.values {
             let code = rawValue.indicator.text.upperCode
