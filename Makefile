@@ -8,7 +8,7 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo
 # Debian packages the build needs: libxlsxwriter (the .xlsx writer), SQLite headers (GRDB),
 # OpenSSL's libcrypto headers (SHA-256 of input files), pkg-config (to find them). Installed
 # only when absent.
-DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev libssl-dev pkg-config
+DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev libssl-dev libmimalloc-dev pkg-config
 
 .PHONY: demo test deps build build-debug sample recalc-check bench clean
 

@@ -39,13 +39,17 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
-        // The command line: a thin layer over TonghopCore.
+        // The command line: a thin layer over TonghopCore. Linked with mimalloc (apt
+        // libmimalloc-dev), which replaces glibc's malloc for the whole process: a national run
+        // allocates and frees millions of small strings and arrays, and glibc's allocator cost
+        // a sixth of its time (`make bench`, 2026-11-23).
         .executableTarget(
             name: "tonghop",
             dependencies: [
                 "TonghopCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            linkerSettings: [.linkedLibrary("mimalloc")]
         ),
         // Inputs/ holds raw bytes (Windows-1258, UTF-16) the tests read by path.
         .testTarget(
