@@ -74,6 +74,8 @@ public final class ReportingPipeline {
             guard let k = known[f.relativePath] else { return true }
             return !(k.size == f.size && k.modifiedAt == f.modifiedAt)
         }
+        // A known file whose size or time changed may still hold the same bytes (copied again).
+        let knownHashes = try store.sha256(ofFiles: candidates.compactMap { known[$0.relativePath]?.id })
         let counter = progress.map { ProgressCounter(total: candidates.count, report: $0) }
         let results = ParallelMap.map(candidates) { [catalog, today, scope] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
             defer { counter?.advance() }
@@ -87,7 +89,7 @@ public final class ReportingPipeline {
                 return (Store.IncomingFile(outcome: o, size: file.size, modifiedAt: file.modifiedAt, sha256: ""), nil)
             }
             let hash = SHA256.hex(bytes)
-            if let k = known[file.relativePath], k.sha256 == hash { return (nil, (k.id, file.modifiedAt)) }
+            if let k = known[file.relativePath], knownHashes[k.id] == hash { return (nil, (k.id, file.modifiedAt)) }
             let outcome = FileIntake.read(bytes, path: file.relativePath, catalog: catalog, today: today, scope: scope)
             return (Store.IncomingFile(outcome: outcome, size: Int64(bytes.count), modifiedAt: file.modifiedAt, sha256: hash), nil)
         }
