@@ -36,6 +36,8 @@ let package = Package(
                 "Spreadsheet",
                 "CLibCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // SQLite's C interface as GRDB links it, for binding bulk inserts (Store/BulkInsert).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
@@ -61,12 +63,14 @@ let package = Package(
             ],
             exclude: ["Inputs"]
         ),
+        // References/ holds the reference workbook, read by path.
         .testTarget(
             name: "TonghopEndToEndTests",
             dependencies: [
                 "TonghopCore",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
+            ],
+            exclude: ["References"]
         ),
     ]
 )

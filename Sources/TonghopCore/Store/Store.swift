@@ -240,8 +240,9 @@ public final class Store: @unchecked Sendable {
             var fileIds: [Int64] = []
             for file in files {
                 let o = file.outcome
-                try insertFile.execute(arguments: [runId, o.path, file.size, file.modifiedAt, file.sha256,
-                                                   o.layout?.rawValue, o.encoding, o.status.rawValue, now])
+                try BulkInsert(statement: insertFile).run(db, [.integer(runId), .text(o.path), .integer(file.size), .real(file.modifiedAt),
+                                                              .text(file.sha256), .text(o.layout?.rawValue), .text(o.encoding),
+                                                              .text(o.status.rawValue), .text(now)])
                 let fileId = db.lastInsertedRowID
                 fileIds.append(fileId)
                 // A new version of a path withdraws what the old version sent; its reports that
@@ -261,14 +262,17 @@ public final class Store: @unchecked Sendable {
                 if a.order.1 != b.order.1 { return a.order.1 < b.order.1 }
                 return a.order.2 < b.order.2
             }
+            // The payloads on every core before the inserts, which SQLite makes on one.
+            let payloads = ParallelMap.chunked(pending.map(\.submission.values)) { Store.payload($0) }
             var winnerOfBatch: [String: (file: Int, line: Int)] = [:]
             var batchProblems: [Int: [Problem]] = [:]
-            for item in pending {
+            for (item, payload) in zip(pending, payloads) {
                 let s = item.submission
                 let key = Store.key(s.unitCode, s.period.code, s.form)
                 let previous = current[key]
-                try insertSubmission.execute(arguments: [fileIds[item.file], s.unitCode, s.period.code, s.form, s.line,
-                                                         s.preparedOn, (previous?.version ?? 0) + 1, Store.payload(s.values)])
+                try BulkInsert(statement: insertSubmission).run(db, [.integer(fileIds[item.file]), .text(s.unitCode), .text(s.period.code),
+                                                                     .text(s.form), .integer(s.line), .text(s.preparedOn),
+                                                                     .integer((previous?.version ?? 0) + 1), .text(payload)])
                 let id = db.lastInsertedRowID
                 if let previous {
                     try supersede.execute(arguments: [id, previous.id])

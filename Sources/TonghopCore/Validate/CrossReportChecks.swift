@@ -48,10 +48,14 @@ public struct CrossReportChecks: Sendable {
         let newestLast = entries.map { e in
             (e, Store.dateKey(outcomes[e.file].submissions[e.report].preparedOn), modifiedAt[e.file], outcomes[e.file].path)
         }.sorted { a, b in (a.1, a.2, a.3) < (b.1, b.2, b.3) }.map(\.0)
+        // Each report's figures on every core, then the view filled in order, newest last.
+        let reports = outcomes
+        let newestFigures = ParallelMap.chunked(newestLast) { [catalog] e in
+            reports[e.file].submissions[e.report].figures(catalog: catalog)
+        }
         var figures: [[Int: FigureVector]] = Array(repeating: [:], count: outcomes.count)
-        for e in newestLast {
+        for (e, f) in zip(newestLast, newestFigures) {
             let s = outcomes[e.file].submissions[e.report]
-            let f = s.figures(catalog: catalog)
             figures[e.file][e.report] = f
             view.set(s.unitCode, s.period, f)
         }
