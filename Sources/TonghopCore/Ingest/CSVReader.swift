@@ -1,17 +1,119 @@
+/// The text of a parsed CSV file, shared by its records: the file's bytes, the unquoted
+/// bytes of its quoted fields, and where every field lies in one or the other.
+///
+/// A record's fields become `String`s only when asked for. A form line holds six fields and a
+/// reader wants three or four of them: the indicator's name (the longest field, Vietnamese, and
+/// often quoted) and the note are never needed, and turning every field of 40,000 files into a
+/// `String` cost more than splitting them.
+final class CSVText: @unchecked Sendable {
+    /// Where one field lies: `start..<end` of ``source``, or of ``unquoted`` for a quoted field.
+    struct Span {
+        var start: Int32
+        var end: Int32
+        var quoted: Bool
+    }
+
+    let source: [UInt8]
+    var unquoted: [UInt8] = []
+    var spans: [Span] = []
+
+    init(source: [UInt8]) { self.source = source }
+
+    func withBytes<R>(of span: Span, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        (span.quoted ? unquoted : source).withUnsafeBufferPointer { all in
+            body(UnsafeBufferPointer(rebasing: all[Int(span.start)..<Int(span.end)]))
+        }
+    }
+
+    func string(_ span: Span) -> String { withBytes(of: span) { String(decoding: $0, as: UTF8.self) } }
+
+    /// The field without leading and trailing blanks; decided on the bytes when it has none,
+    /// as nearly every cell does.
+    func trimmedString(_ span: Span) -> String {
+        withBytes(of: span) { b in
+            let text = String(decoding: b, as: UTF8.self)
+            return BlankBytes.atStart(b) || BlankBytes.atEnd(b) ? text.trimmingBlanks : text
+        }
+    }
+
+    /// Whether the field is empty or holds only spaces and tabs.
+    func isBlank(_ span: Span) -> Bool {
+        withBytes(of: span) { b in b.allSatisfy { $0 == 0x20 || $0 == 0x09 } }
+    }
+
+    /// Whether the field is empty or blanks only, as ``StringProtocol/trimmingBlanks`` sees them.
+    func isEmptyWhenTrimmed(_ span: Span) -> Bool {
+        withBytes(of: span) { b in
+            b.isEmpty || (BlankBytes.atStart(b) && String(decoding: b, as: UTF8.self).trimmingBlanks.isEmpty)
+        }
+    }
+}
+
 /// One record of a CSV file: its fields and the line it starts on (1-based).
 public struct CSVRecord: Sendable {
-    public var fields: [String]
+    /// A record parsed from a file: its fields are ``CSVText/spans``[`spans`] of `text`.
+    private var text: CSVText?
+    private var spans: Range<Int> = 0..<0
+    /// A record made from strings (a workbook's row, or one changed after parsing).
+    private var strings: [String] = []
     public let line: Int
     /// Whether a quoted field of the record was followed by more text before the next
     /// separator (`"Châu "Cầu`): not CSV as spreadsheets write it, and the sign of a stray
     /// quote that swallowed separators and line breaks, so the record cannot be trusted.
     public var hasStrayQuote = false
 
+    public init(fields: [String], line: Int, hasStrayQuote: Bool = false) {
+        self.strings = fields
+        self.line = line
+        self.hasStrayQuote = hasStrayQuote
+    }
+
+    init(text: CSVText, spans: Range<Int>, line: Int, hasStrayQuote: Bool) {
+        self.text = text
+        self.spans = spans
+        self.line = line
+        self.hasStrayQuote = hasStrayQuote
+    }
+
+    /// Every field as a string; setting it replaces the record's fields.
+    public var fields: [String] {
+        get { text.map { t in spans.map { t.string(t.spans[$0]) } } ?? strings }
+        set {
+            strings = newValue
+            text = nil
+            spans = 0..<0
+        }
+    }
+
+    /// How many fields the record has.
+    public var count: Int { text == nil ? strings.count : spans.count }
+
     /// The field at a 0-based column, or "" past the end (Excel drops trailing empty cells).
-    public subscript(column: Int) -> String { column < fields.count ? fields[column] : "" }
+    public subscript(column: Int) -> String {
+        guard column < count else { return "" }
+        guard let text else { return strings[column] }
+        return text.string(text.spans[spans.lowerBound + column])
+    }
+
+    /// The field at a 0-based column without leading and trailing blanks, "" past the end.
+    public func trimmed(_ column: Int) -> String {
+        guard column < count else { return "" }
+        guard let text else { return strings[column].trimmingBlanks }
+        return text.trimmedString(text.spans[spans.lowerBound + column])
+    }
+
+    /// Whether the field at a 0-based column is empty once trimmed (or past the end).
+    public func isEmpty(_ column: Int) -> Bool {
+        guard column < count else { return true }
+        guard let text else { return strings[column].trimmingBlanks.isEmpty }
+        return text.isEmptyWhenTrimmed(text.spans[spans.lowerBound + column])
+    }
 
     /// Whether every field is empty or blank: a line Excel left behind, or a separator line.
-    public var isBlank: Bool { fields.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } } }
+    public var isBlank: Bool {
+        guard let text else { return strings.allSatisfy { $0.allSatisfy { $0 == " " || $0 == "\t" } } }
+        return spans.allSatisfy { text.isBlank(text.spans[$0]) }
+    }
 }
 
 public enum CSVError: Error, Equatable, Sendable {
@@ -53,15 +155,18 @@ public enum CSVReader {
     /// Splits the bytes into records. Blank lines are returned as records too (callers skip
     /// them with ``CSVRecord/isBlank``) so that line numbers stay those of the file.
     ///
-    /// A plain field becomes a `String` straight from its range of the input; only a quoted
-    /// field, whose doubled quotes must be undone, is copied byte by byte.
+    /// Fields are recorded as ranges of the input; only a quoted field, whose doubled quotes
+    /// must be undone, is copied byte by byte (see ``CSVText``).
     public static func parse(_ bytes: [UInt8], separator: UInt8) throws(CSVError) -> [CSVRecord] {
+        let text = CSVText(source: bytes)
         // All the state lives inside the closure: variables captured from outside it would be
         // checked for exclusive access on every byte.
-        let parsed: Result<[CSVRecord], CSVError> = bytes.withUnsafeBufferPointer { bytes in
+        let parsed: Result<([CSVRecord], [CSVText.Span], [UInt8]), CSVError> = bytes.withUnsafeBufferPointer { bytes in
             var records: [CSVRecord] = []
-            var fields: [String] = []
-            var field: [UInt8] = []
+            var spans: [CSVText.Span] = []
+            spans.reserveCapacity(bytes.count / 8)
+            var unquoted: [UInt8] = []
+            var recordStart = 0
             var line = 1
             var recordLine = 1
             var inQuotes = false
@@ -70,49 +175,67 @@ public enum CSVReader {
             var afterClosingQuote = false
             var strayQuote = false
             var fieldStart = 0
+            var quotedStart = 0
             let n = bytes.count
             var i = 0
             func endField(at end: Int) {
                 if fieldWasQuoted {
-                    fields.append(String(decoding: field, as: UTF8.self))
-                    field.removeAll(keepingCapacity: true)
+                    spans.append(CSVText.Span(start: Int32(quotedStart), end: Int32(unquoted.count), quoted: true))
                 } else {
-                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[fieldStart..<end]), as: UTF8.self))
+                    spans.append(CSVText.Span(start: Int32(fieldStart), end: Int32(end), quoted: false))
                 }
                 fieldWasQuoted = false
                 fieldStart = end + 1
             }
+            func endRecord() {
+                records.append(CSVRecord(text: text, spans: recordStart..<spans.count, line: recordLine, hasStrayQuote: strayQuote))
+                recordStart = spans.count
+            }
             while i < n {
-                let b = bytes[i]
                 if inQuotes {
-                    if b == quote {
-                        if i + 1 < n && bytes[i + 1] == quote {
-                            field.append(quote)
-                            i += 2
-                            continue
-                        }
-                        inQuotes = false
-                        afterClosingQuote = true
-                    } else {
-                        if b == lf || (b == cr && !(i + 1 < n && bytes[i + 1] == lf)) { line += 1 }
-                        field.append(b)
+                    // The quoted text up to the next quote, copied at once; line breaks counted.
+                    var j = i
+                    while j < n {
+                        let c = bytes[j]
+                        if c == quote { break }
+                        if c == lf || (c == cr && !(j + 1 < n && bytes[j + 1] == lf)) { line += 1 }
+                        j += 1
                     }
-                    i += 1
+                    unquoted.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+                    if j == n { break }
+                    if j + 1 < n && bytes[j + 1] == quote {
+                        unquoted.append(quote)
+                        i = j + 2
+                        continue
+                    }
+                    inQuotes = false
+                    afterClosingQuote = true
+                    i = j + 1
                     continue
                 }
+                if !fieldWasQuoted {
+                    // An unquoted field is a range of the input: skip to the next byte that matters.
+                    while i < n {
+                        let c = bytes[i]
+                        if c == separator || c == quote || c == lf || c == cr { break }
+                        i += 1
+                    }
+                    if i == n { break }
+                }
+                let b = bytes[i]
                 switch b {
                 case quote where !fieldWasQuoted && bytes[fieldStart..<i].allSatisfy({ $0 == UInt8(ascii: " ") }):
                     // A quote opens a quoted field only at its start (leading spaces allowed).
                     inQuotes = true
                     fieldWasQuoted = true
                     quoteOpenedOn = line
+                    quotedStart = unquoted.count
                 case separator:
                     endField(at: i)
                     afterClosingQuote = false
                 case lf, cr:
                     endField(at: i)
-                    records.append(CSVRecord(fields: fields, line: recordLine, hasStrayQuote: strayQuote))
-                    fields.removeAll(keepingCapacity: true)
+                    endRecord()
                     afterClosingQuote = false
                     strayQuote = false
                     if b == cr && i + 1 < n && bytes[i + 1] == lf { i += 1; fieldStart = i + 1 }
@@ -122,18 +245,21 @@ public enum CSVReader {
                     if fieldWasQuoted {
                         // Text after a closing quote stays in the field, but the record is suspect.
                         if afterClosingQuote && b != UInt8(ascii: " ") { strayQuote = true }
-                        field.append(b)
+                        unquoted.append(b)
                     }
                 }
                 i += 1
             }
             if inQuotes { return .failure(.unterminatedQuote(line: quoteOpenedOn)) }
-            if fieldStart < n || !fields.isEmpty || fieldWasQuoted {
+            if fieldStart < n || spans.count > recordStart || fieldWasQuoted {
                 endField(at: n)
-                records.append(CSVRecord(fields: fields, line: recordLine, hasStrayQuote: strayQuote))
+                endRecord()
             }
-            return .success(records)
+            return .success((records, spans, unquoted))
         }
-        return try parsed.get()
+        let (records, spans, unquoted) = try parsed.get()
+        text.spans = spans
+        text.unquoted = unquoted
+        return records
     }
 }

@@ -70,8 +70,8 @@ public enum LayoutReader {
     /// column of these layouts has a meaning: a misspelt `phan_to` would silently read the
     /// parts of NN01 as its total, so the file is refused rather than guessed.
     static func unknownColumns(_ headerRow: CSVRecord, _ header: [Field?], file: String) -> [Problem] {
-        zip(headerRow.fields.indices, header).compactMap { i, f in
-            let text = headerRow[i].trimmingBlanks
+        zip(0..<headerRow.count, header).compactMap { i, f in
+            let text = headerRow.trimmed(i)
             guard f == nil, !text.isEmpty else { return nil }
             return Problem(.error, .unknownColumn, file: file, line: headerRow.line, column: i + 1, found: text)
         }
@@ -82,7 +82,7 @@ public enum LayoutReader {
     /// extra separator would then read, say, "2024,-Q1" as the annual report. Trailing
     /// untitled cells are what spreadsheets leave behind and are fine.
     static func blankHeaders(_ headerRow: CSVRecord, file: String) -> [Problem] {
-        let titled = headerRow.fields.indices.filter { !headerRow[$0].trimmingBlanks.isEmpty }
+        let titled = (0..<headerRow.count).filter { !headerRow.isEmpty($0) }
         guard let last = titled.last else { return [] }
         return (0..<last).filter { !titled.contains($0) }.map {
             Problem(.error, .blankHeader, file: file, line: headerRow.line, column: $0 + 1)
@@ -97,22 +97,22 @@ public enum LayoutReader {
     /// an unquoted name) shifts every cell after it into the wrong column, so the row cannot be
     /// trusted. Rows with fewer cells are fine: spreadsheets drop trailing empty cells.
     static func tooManyCells(_ r: CSVRecord, headerCount: Int, file: String) -> Problem? {
-        guard r.fields.count > headerCount else { return nil }
+        guard r.count > headerCount else { return nil }
         let extra = extraCell(r, after: headerCount) ?? headerCount
         return Problem(.error, .extraCells, file: file, line: r.line, column: extra + 1, found: r[extra],
-                       detail: Messages.cellsInHeader(headerCount, found: r.fields.count))
+                       detail: Messages.cellsInHeader(headerCount, found: r.count))
     }
 
     /// The first non-empty cell at or after a 0-based column.
     static func extraCell(_ r: CSVRecord, after column: Int) -> Int? {
-        guard r.fields.count > column else { return nil }
-        return (column..<r.fields.count).first { !r.fields[$0].trimmingBlanks.isEmpty }
+        guard r.count > column else { return nil }
+        return (column..<r.count).first { !r.isEmpty($0) }
     }
 
-    static func nonEmptyCount(_ r: CSVRecord) -> Int { r.fields.filter { !$0.trimmingBlanks.isEmpty }.count }
+    static func nonEmptyCount(_ r: CSVRecord) -> Int { (0..<r.count).filter { !r.isEmpty($0) }.count }
 
     static func cell(_ r: CSVRecord, _ column: Int) -> SourceCell {
-        SourceCell(r[column].trimmingBlanks, line: r.line, column: column + 1)
+        SourceCell(r.trimmed(column), line: r.line, column: column + 1)
     }
 
     // MARK: Form
@@ -133,7 +133,7 @@ public enum LayoutReader {
                 // report is. Names and notes (ten_don_vi, nguoi_lap) may hold commas.
                 if [.unit, .period, .form, .preparedOn].contains(f), let extra = extraCell(r, after: 2) {
                     reading.refusedRows.append(Problem(.error, .extraCells, file: file, line: r.line, column: extra + 1,
-                                                       found: r[extra], detail: Messages.cellsInHeader(2, found: r.fields.count)))
+                                                       found: r[extra], detail: Messages.cellsInHeader(2, found: r.count)))
                 }
             }
             index += 1
@@ -156,7 +156,7 @@ public enum LayoutReader {
         let indicatorColumn = header.firstIndex(of: .indicator)!
         let categoryColumn = header.firstIndex(of: .category)
         let measureColumn = header.firstIndex(of: .measure)
-        let headerCount = rows[index].fields.count
+        let headerCount = rows[index].count
         let values = rows[(index + 1)...].compactMap { r -> RawValue? in
             if r.hasStrayQuote { return nil }
             if let problem = tooManyCells(r, headerCount: headerCount, file: file) {
@@ -184,14 +184,14 @@ public enum LayoutReader {
         // Every column that is not a known field holds an indicator: `CODE` or `CODE.category`.
         var indicatorColumns: [(column: Int, code: String, category: String?)] = []
         for (i, f) in header.enumerated() where f == nil {
-            let text = headerRow[i].trimmingBlanks
+            let text = headerRow.trimmed(i)
             if text.isEmpty { continue }
             let parts = text.split(separator: ".", maxSplits: 1).map(String.init)
             indicatorColumns.append((i, parts[0], parts.count > 1 ? parts[1] : nil))
             reading.indicatorHeaders.append(SourceCell(text, line: headerRow.line, column: i + 1))
         }
         for r in rows.dropFirst() {
-            if var problem = r.hasStrayQuote ? strayQuote(r, file: file) : tooManyCells(r, headerCount: headerRow.fields.count, file: file) {
+            if var problem = r.hasStrayQuote ? strayQuote(r, file: file) : tooManyCells(r, headerCount: headerRow.count, file: file) {
                 problem.unitCode = cell(r, unitColumn).text
                 problem.period = Period.parse(r[periodColumn])?.code
                 reading.refusedRows.append(problem)
@@ -226,7 +226,7 @@ public enum LayoutReader {
         var groups: [String: RawReport] = [:]
         for r in rows.dropFirst() {
             let unit = cell(r, unitColumn), period = cell(r, periodColumn)
-            if var problem = r.hasStrayQuote ? strayQuote(r, file: file) : tooManyCells(r, headerCount: rows[0].fields.count, file: file) {
+            if var problem = r.hasStrayQuote ? strayQuote(r, file: file) : tooManyCells(r, headerCount: rows[0].count, file: file) {
                 problem.unitCode = unit.text
                 problem.period = Period.parse(period.text)?.code
                 reading.refusedRows.append(problem)

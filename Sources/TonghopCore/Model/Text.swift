@@ -4,10 +4,9 @@ extension StringProtocol {
     /// Without leading and trailing blanks (spaces, tabs, no-break spaces, line breaks).
     /// Returns the text as is, without copying, in the common case where there are none.
     public var trimmingBlanks: String {
-        // Nearly every cell begins and ends with a printable ASCII byte: decided on the bytes,
+        // Nearly every cell neither begins nor ends with a blank: decided on the bytes,
         // without decoding scalars (this runs for every cell of every file).
-        func printable(_ b: UInt8) -> Bool { b > 0x20 && b < 0x80 }
-        let plain = utf8.withContiguousStorageIfAvailable { b in b.count > 0 && printable(b[0]) && printable(b[b.count - 1]) }
+        let plain = utf8.withContiguousStorageIfAvailable { b in !b.isEmpty && !BlankBytes.atStart(b) && !BlankBytes.atEnd(b) }
         if plain == true { return String(self) }
         let scalars = unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
@@ -30,6 +29,37 @@ extension String {
     public var upperCode: String {
         if utf8.allSatisfy({ $0 < 0x80 && !($0 >= 0x61 && $0 <= 0x7A) }) { return self }
         return uppercased()
+    }
+}
+
+/// Whether UTF-8 text begins or ends with a blank (``Unicode/Scalar/isBlank``), read on the
+/// bytes: the blanks beyond ASCII are U+00A0 and the other space separators (Unicode's Zs:
+/// U+1680, U+2000 to U+200A, U+202F, U+205F, U+3000), whose encodings are spelled out here.
+enum BlankBytes {
+    static func atStart(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = b.first else { return false }
+        if first < 0x80 { return first == 0x20 || first == 0x09 || first == 0x0A || first == 0x0D }
+        if b.count >= 2 && first == 0xC2 && b[1] == 0xA0 { return true }
+        return b.count >= 3 && isWideSpace(first, b[1], b[2])
+    }
+
+    static func atEnd(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let last = b.last else { return false }
+        if last < 0x80 { return last == 0x20 || last == 0x09 || last == 0x0A || last == 0x0D }
+        let n = b.count
+        if n >= 2 && b[n - 2] == 0xC2 && last == 0xA0 { return true }
+        return n >= 3 && isWideSpace(b[n - 3], b[n - 2], last)
+    }
+
+    /// The three-byte space separators.
+    static func isWideSpace(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool {
+        switch (a, b) {
+        case (0xE1, 0x9A): return c == 0x80
+        case (0xE2, 0x80): return (0x80...0x8A).contains(c) || c == 0xAF
+        case (0xE2, 0x81): return c == 0x9F
+        case (0xE3, 0x80): return c == 0x80
+        default: return false
+        }
     }
 }
 
