@@ -11,6 +11,16 @@ final class ValueParsingTests: XCTestCase {
         XCTAssertEqual(ValueParsing.number("1.234.567", integer: true), .value(1_234_567))
     }
 
+    /// Plain digits are read on the bytes: they must read as the general path reads them.
+    func testPlainDigitsReadAsDoubleReadsThem() {
+        for text in ["0", "7", "007", "65", "1000000", "123456789012345", "999999999999999"] {
+            XCTAssertEqual(ValueParsing.number(text, integer: true), .value(Double(text)!), text)
+            XCTAssertEqual(ValueParsing.number(text, integer: false), .value(Double(text)!), text)
+        }
+        XCTAssertEqual(ValueParsing.number("1234567890123456", integer: true), .value(1_234_567_890_123_456),
+                       "sixteen digits take the general path")
+    }
+
     func testDecimalsWithDecimalComma() {
         XCTAssertEqual(ValueParsing.number("1,5", integer: false), .value(1.5))
         XCTAssertEqual(ValueParsing.number("1.5", integer: false), .value(1.5))

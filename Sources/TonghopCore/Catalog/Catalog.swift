@@ -130,8 +130,8 @@ public struct Catalog: Sendable {
             if let both = reconciliation.first(where: list.contains) {
                 throw ConfigurationError(file: formTable.file, "chỉ tiêu \(both) của biểu \(code) vừa là số báo cáo vừa là số đối chiếu")
             }
-            forms[code] = Form(code: code, level: formLevels[code]!, indicatorCodes: list, indicatorSet: Set(list),
-                               reconciliationCodes: reconciliation)
+            forms[code] = Form(code: code, level: formLevels[code]!, indicatorCodes: list, reconciliationCodes: reconciliation,
+                               indicators: indicators)
         }
 
         let sectorTable = try TemplateTable(url: templates.appendingPathComponent("sectors.csv"),

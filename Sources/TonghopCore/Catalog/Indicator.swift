@@ -115,6 +115,28 @@ public struct Form: Sendable {
     /// Figures the unit writes only so that they are compared with the sum of its children
     /// (`vai_tro` `doi_chieu` in `forms.csv`): never stored, never added into a total.
     public let reconciliationCodes: [String]
+    /// What each indicator of the catalog, by its ``Indicator/index``, is to the form: asked
+    /// for every value read, so an array rather than a set of codes.
+    public let roles: [Role]
+
+    public enum Role: UInt8, Sendable {
+        case absent, reported, reconciliation
+    }
+
+    public init(code: String, level: UnitLevel, indicatorCodes: [String], reconciliationCodes: [String], indicators: [Indicator]) {
+        self.code = code
+        self.level = level
+        self.indicatorCodes = indicatorCodes
+        let reported = Set(indicatorCodes), reconciliation = Set(reconciliationCodes)
+        self.indicatorSet = reported
+        self.reconciliationCodes = reconciliationCodes
+        self.roles = indicators.map { i in
+            reconciliation.contains(i.code) ? .reconciliation : (reported.contains(i.code) ? .reported : .absent)
+        }
+    }
+
+    /// What an indicator of the catalog is to the form.
+    public func role(of indicator: Indicator) -> Role { indicator.index < roles.count ? roles[indicator.index] : .absent }
 }
 
 /// Which departments a sector expects reports from (`templates/sectors.csv`).

@@ -82,7 +82,8 @@ public enum TextDecoding {
         if bytes.starts(with: Array("%PDF".utf8)) { return Messages.pdfFile }
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { return Messages.oldOfficeFile }
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return Messages.imageFile }
-        if bytes.prefix(4096).contains(0) { return Messages.binaryFile }
+        let hasNul = bytes.withUnsafeBufferPointer { b in b.baseAddress.map { memchr($0, 0, min(b.count, 4096)) != nil } ?? false }
+        if hasNul { return Messages.binaryFile }
         return nil
     }
 }

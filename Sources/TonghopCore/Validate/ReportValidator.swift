@@ -131,10 +131,16 @@ public struct ReportValidator {
         // Values.
         var values: [StoredValue] = []
         var reconciliation: [StoredValue] = []
-        var seen: [String: SourceCell] = [:]
-        seen.reserveCapacity(raw.values.count)
+        // Which value (its position in raw.values) filled each slot of the catalog, and, for a
+        // category the indicator does not have, which filled "CODE.category": to tell a value
+        // given twice, and to point a message at the cell a check is about.
+        var seenAt = [Int32](repeating: -1, count: catalog.slotCount)
+        var seenUnknownCategory: [String: Int] = [:]
+        // Positions in `values` of each disaggregated indicator's total and parts, by indicator index.
+        var totalAt: [Int: Int] = [:]
+        var partsAt: [Int: [Int]] = [:]
         var rejectedIndicators: Set<String> = []
-        for rawValue in raw.values {
+        for (position, rawValue) in raw.values.enumerated() {
             let code = rawValue.indicator.text.upperCode
             let text = rawValue.value.text
             guard let indicator = catalog.indicator(code) else {
@@ -150,8 +156,9 @@ public struct ReportValidator {
                 }
                 continue
             }
-            let isReconciliation = form?.reconciliationCodes.contains(code) ?? false
-            if let form, !form.indicatorSet.contains(code), !isReconciliation {
+            let role = form?.role(of: indicator) ?? .reported
+            let isReconciliation = role == .reconciliation
+            if let form, role == .absent {
                 if !text.isEmpty {
                     problem(.error, .indicatorNotInForm, rawValue.indicator, expected: Messages.indicatorOfForm(form.code),
                             detail: Wording(code), unit: unit.code, period: period.code)
@@ -171,14 +178,15 @@ public struct ReportValidator {
             let category = given.isEmpty || indicator.categories.contains(given)
                 ? given : (indicator.categories.first { $0.lowercased() == given.lowercased() } ?? given)
             let valueCell = rawValue.value
-            let key = code + "." + category
-            if seen[key] != nil {
+            let slot = indicator.slot(for: category)
+            let firstGiven = slot.map { seenAt[$0] >= 0 } ?? (seenUnknownCategory[code + "." + category] != nil)
+            if firstGiven {
                 problem(.warning, .duplicateValue, valueCell, detail: Wording(category.isEmpty ? code : "\(code).\(category)"),
                         unit: unit.code, period: period.code)
                 continue
             }
-            seen[key] = valueCell
-            if !category.isEmpty && !indicator.categories.contains(category) {
+            if let slot { seenAt[slot] = Int32(position) } else { seenUnknownCategory[code + "." + category] = position }
+            if slot == nil {
                 problem(.error, .unknownCategory, rawValue.category ?? valueCell, found: category,
                         expected: Messages.oneOf(indicator.categories), detail: Wording(code), unit: unit.code, period: period.code)
                 rejectedIndicators.insert(code)
@@ -224,7 +232,14 @@ public struct ReportValidator {
                     break
                 }
                 let value = StoredValue(code, category, v, position: valueCell.position)
-                if isReconciliation { reconciliation.append(value) } else { values.append(value) }
+                if isReconciliation {
+                    reconciliation.append(value)
+                } else {
+                    if indicator.isDisaggregated {
+                        if category.isEmpty { totalAt[indicator.index] = values.count } else { partsAt[indicator.index, default: []].append(values.count) }
+                    }
+                    values.append(value)
+                }
             case .notANumber:
                 problem(.error, .notANumber, valueCell, expected: integer ? Messages.wholeNumber : Messages.nonNegativeNumber,
                         detail: Wording(code), unit: unit.code, period: period.code)
@@ -241,15 +256,15 @@ public struct ReportValidator {
         }
 
         // Parts against the total, for disaggregated numbers.
-        for indicator in catalog.indicators where indicator.isDisaggregated {
-            let mine = values.filter { $0.indicator == indicator.code }
-            guard let total = mine.first(where: { $0.category.isEmpty }) else { continue }
-            let parts = mine.filter { !$0.category.isEmpty }
-            guard !parts.isEmpty else { continue }
+        for (index, partPositions) in partsAt.sorted(by: { $0.key < $1.key }) {
+            guard let totalPosition = totalAt[index] else { continue }
+            let indicator = catalog.indicators[index]
+            let total = values[totalPosition]
+            let parts = partPositions.map { values[$0] }
             let sum = parts.reduce(0) { $0 + $1.value }
             let allParts = parts.count == indicator.categories.count
             if (allParts && sum != total.value) || sum > total.value {
-                let cell = seen[indicator.code + "."]
+                let cell = raw.values[Int(seenAt[indicator.slot])].value
                 problem(.error, .partsMismatch, cell, found: Messages.number(total.value),
                         expected: Messages.partsSum(parts.map { ($0.category, $0.value) }, sum: sum),
                         detail: Wording(indicator.code), unit: unit.code, period: period.code)
@@ -268,7 +283,7 @@ public struct ReportValidator {
             for rule in catalog.rules where !rule.readsPreviousQuarter {
                 guard let violation = RuleCheck.violation(of: rule, current: figures, previous: nil, catalog: catalog) else { continue }
                 let cell = rule.indicators.lazy.compactMap { code in
-                    seen[code + "."] ?? seen.filter { $0.key.hasPrefix(code + ".") }.min { $0.key < $1.key }?.value
+                    firstCell(of: code, seenAt: seenAt, seenUnknownCategory: seenUnknownCategory).map { raw.values[$0].value }
                 }.first
                 problem(rule.severity, .ruleViolated, cell, found: violation.found, expected: violation.expected,
                         detail: rule.message, unit: unit.code, period: period.code)
@@ -286,6 +301,21 @@ public struct ReportValidator {
         submission.reconciliation = reconciliation.filter { !rejectedIndicators.contains($0.indicator) }
         outcome.submission = submission
         return outcome
+    }
+
+    /// Where in the report's values an indicator was given: its total, or else its category
+    /// first in alphabetical order (a rule about NN01 points at NN01, or at NN01.18_30).
+    func firstCell(of code: String, seenAt: [Int32], seenUnknownCategory: [String: Int]) -> Int? {
+        guard let indicator = catalog.indicator(code) else { return nil }
+        if seenAt[indicator.slot] >= 0 { return Int(seenAt[indicator.slot]) }
+        var given: [(category: String, position: Int)] = indicator.categories.enumerated().compactMap { i, category in
+            let at = seenAt[indicator.slot + 1 + i]
+            return at >= 0 ? (category, Int(at)) : nil
+        }
+        given += seenUnknownCategory.compactMap { key, position in
+            key.hasPrefix(code + ".") ? (String(key.dropFirst(code.count + 1)), position) : nil
+        }
+        return given.min { $0.category < $1.category }?.position
     }
 
     /// The units a name written instead of a code may mean, nearest to the file's other
