@@ -14,10 +14,14 @@ final class CSVText: @unchecked Sendable {
     }
 
     let source: [UInt8]
-    var unquoted: [UInt8] = []
-    var spans: [Span] = []
+    let unquoted: [UInt8]
+    let spans: [Span]
 
-    init(source: [UInt8]) { self.source = source }
+    init(source: [UInt8], unquoted: [UInt8], spans: [Span]) {
+        self.source = source
+        self.unquoted = unquoted
+        self.spans = spans
+    }
 
     func withBytes<R>(of span: Span, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         (span.quoted ? unquoted : source).withUnsafeBufferPointer { all in
@@ -158,11 +162,13 @@ public enum CSVReader {
     /// Fields are recorded as ranges of the input; only a quoted field, whose doubled quotes
     /// must be undone, is copied byte by byte (see ``CSVText``).
     public static func parse(_ bytes: [UInt8], separator: UInt8) throws(CSVError) -> [CSVRecord] {
-        let text = CSVText(source: bytes)
+        // Where each record's fields lie in `spans`, its line and whether it has a stray quote;
+        // the records are made once the text they share is complete.
+        var ends: [(spans: Range<Int>, line: Int, strayQuote: Bool)] = []
         // All the state lives inside the closure: variables captured from outside it would be
         // checked for exclusive access on every byte.
-        let parsed: Result<([CSVRecord], [CSVText.Span], [UInt8]), CSVError> = bytes.withUnsafeBufferPointer { bytes in
-            var records: [CSVRecord] = []
+        let parsed: Result<([CSVText.Span], [UInt8]), CSVError> = bytes.withUnsafeBufferPointer { bytes in
+            var records: [(spans: Range<Int>, line: Int, strayQuote: Bool)] = []
             var spans: [CSVText.Span] = []
             spans.reserveCapacity(bytes.count / 8)
             var unquoted: [UInt8] = []
@@ -188,7 +194,7 @@ public enum CSVReader {
                 fieldStart = end + 1
             }
             func endRecord() {
-                records.append(CSVRecord(text: text, spans: recordStart..<spans.count, line: recordLine, hasStrayQuote: strayQuote))
+                records.append((recordStart..<spans.count, recordLine, strayQuote))
                 recordStart = spans.count
             }
             while i < n {
@@ -255,11 +261,11 @@ public enum CSVReader {
                 endField(at: n)
                 endRecord()
             }
-            return .success((records, spans, unquoted))
+            ends = records
+            return .success((spans, unquoted))
         }
-        let (records, spans, unquoted) = try parsed.get()
-        text.spans = spans
-        text.unquoted = unquoted
-        return records
+        let (spans, unquoted) = try parsed.get()
+        let text = CSVText(source: bytes, unquoted: unquoted, spans: spans)
+        return ends.map { CSVRecord(text: text, spans: $0.spans, line: $0.line, hasStrayQuote: $0.strayQuote) }
     }
 }

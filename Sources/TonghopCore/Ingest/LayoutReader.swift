@@ -29,6 +29,8 @@ public enum LayoutReader {
     ]
 
     static func field(_ header: String) -> Field? {
+        // Nearly always written exactly as an alias: one lookup, no folding.
+        if let f = aliases[header] { return f }
         let key = ValueParsing.foldedKey(header).spacesAsUnderscores
         return aliases[key]
     }
@@ -122,6 +124,7 @@ public enum LayoutReader {
         // One report: a line that cannot be trusted costs the whole form.
         reading.refusedRows += rows.filter(\.hasStrayQuote).map { strayQuote($0, file: file) }
         var keys: [Field: SourceCell] = [:]
+        keys.reserveCapacity(8)
         var index = 0
         while index < rows.count {
             let r = rows[index]
@@ -131,7 +134,7 @@ public enum LayoutReader {
                 keys[f] = cell(r, 1)
                 // "ky_bao_cao,2024,-Q1": a stray separator would silently change what the
                 // report is. Names and notes (ten_don_vi, nguoi_lap) may hold commas.
-                if [.unit, .period, .form, .preparedOn].contains(f), let extra = extraCell(r, after: 2) {
+                if f == .unit || f == .period || f == .form || f == .preparedOn, let extra = extraCell(r, after: 2) {
                     reading.refusedRows.append(Problem(.error, .extraCells, file: file, line: r.line, column: extra + 1,
                                                        found: r[extra], detail: Messages.cellsInHeader(2, found: r.count)))
                 }
