@@ -53,6 +53,27 @@ final class CrossReportChecksTests: XCTestCase {
         XCTAssertEqual(o[2].problems, [], "checked against the corrected Q1, which the store will keep")
     }
 
+    /// In a run the checks go on while the batch is stored: their warnings must still be
+    /// stored with the file's own problems, after them, and be in the run's outcomes.
+    func testARunStoresTheWarningsFoundWhileItStores() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("tonghop-test-\(UUID().uuidString)")
+        let ws = Workspace(home: home, templates: Fixtures.templates)
+        try FileManager.default.createDirectory(at: ws.inputs, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: home) }
+        try Data(Fixtures.communeForm(period: "2024-Q1", rows: ["MT07,,,,2,", "MT08,,,,1,", "MT09,,,,0,"]).utf8)
+            .write(to: ws.inputs.appendingPathComponent("q1.csv"))
+        try Data(Fixtures.communeForm(period: "2024-Q2", rows: ["MT07,,,,2,", "TT02,,,,12.000,"]).utf8)
+            .write(to: ws.inputs.appendingPathComponent("q2.csv"))
+        let pipeline = try ReportingPipeline(workspace: ws, today: Fixtures.today)
+        let store = try Store(path: ws.store.path)
+        let summary = try pipeline.ingest(into: store, runId: try store.beginRun(command: "rollup"))
+        let q2 = try XCTUnwrap(summary.outcomes.first { $0.path == "q2.csv" })
+        XCTAssertEqual(q2.problems.map(\.code), [.ambiguousNumber, .ruleViolated], "the file's own notice, then the check's warning")
+        let stored = try store.problems(periods: [.quarter(2024, 2)]).filter { $0.file == "q2.csv" }
+        XCTAssertEqual(Set(stored.map(\.code)), [.ambiguousNumber, .ruleViolated])
+        XCTAssertEqual(stored.first { $0.code == .ruleViolated }?.line, 6)
+    }
+
     // MARK: Outliers
 
     func history(_ code: String, _ values: [Double]) -> [Submission] {

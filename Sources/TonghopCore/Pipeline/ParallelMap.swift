@@ -28,3 +28,30 @@ enum ParallelMap {
         }
     }
 }
+
+/// Work started on another thread while this one goes on, its result waited for where it is
+/// needed: the cross-report checks run while SQLite, on one core, stores the batch.
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private let finished = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var waited = false
+    private var value: Value?
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        DispatchQueue.global().async {
+            self.value = work()
+            self.finished.signal()
+        }
+    }
+
+    /// The result, waiting for the work to finish the first time it is asked for.
+    func result() -> Value {
+        lock.lock()
+        defer { lock.unlock() }
+        if !waited {
+            finished.wait()
+            waited = true
+        }
+        return value!
+    }
+}

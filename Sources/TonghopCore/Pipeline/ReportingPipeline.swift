@@ -95,11 +95,14 @@ public final class ReportingPipeline {
         }
         summary.seconds["read"] = Date().timeIntervalSince(clock)
         var incoming = results.compactMap(\.0)
-        try checkAgainstOtherReports(&incoming, store: store)
+        // The checks against other reports on the other core while SQLite, on one, stores the
+        // files and reports; their warnings are stored last, with the other problems.
+        let warnings = try startCrossReportChecks(incoming, store: store)
         try store.touch(fileIds: results.compactMap(\.touched))
         summary.filesUnchanged = files.count - incoming.count
         let storeClock = Date()
-        summary.stored = try store.store(incoming, runId: runId)
+        summary.stored = try store.store(incoming, runId: runId, laterProblems: warnings.result)
+        for (i, problems) in warnings.result() { incoming[i].outcome.problems += problems }
         summary.seconds["store"] = Date().timeIntervalSince(storeClock)
         // The store's notices (a file that lost to a newer one), by file: a national batch has
         // tens of thousands of files and hundreds of notices.
@@ -115,6 +118,16 @@ public final class ReportingPipeline {
             .filter { $0.status == .rejected && present.contains($0.path) && !readNow.contains($0.path) }
             .map { ($0.path, $0.problems.first { $0.severity == .error }) }
         return summary
+    }
+
+    /// Starts the checks of ``checkAgainstOtherReports(_:store:)`` on another thread, having
+    /// read from the store what they need (before the batch is stored, as they expect).
+    func startCrossReportChecks(_ incoming: [Store.IncomingFile], store: Store) throws -> BackgroundWork<[Int: [Problem]]> {
+        let outcomes = incoming.map(\.outcome)
+        let needs = CrossReportChecks.needs(outcomes, catalog: catalog)
+        let stored = try store.activeSubmissions(periods: needs.periods, units: needs.units)
+        let checks = CrossReportChecks(catalog: catalog), modifiedAt = incoming.map(\.modifiedAt)
+        return BackgroundWork { checks.warnings(outcomes, modifiedAt: modifiedAt, stored: stored) }
     }
 
     /// Adds the warnings that compare each report with the unit's previous quarters and a

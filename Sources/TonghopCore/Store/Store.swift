@@ -188,7 +188,12 @@ public final class Store: @unchecked Sendable {
     /// by their own date line, then the file's modification time, then path, so the newest
     /// wins; the losers stay in the store as superseded versions and a notice names the winner.
     /// A new version of a path retires whatever its earlier version had sent.
-    public func store(_ files: [IncomingFile], runId: Int64, at date: Date = Date()) throws -> BatchResult {
+    /// - Parameter laterProblems: problems still being found while the batch is stored (the
+    ///   warnings that compare reports with each other), by position in `files`; asked for
+    ///   once the files and reports are written, just before the problems. A finding may only
+    ///   be a warning about a file with reports: the file's status is written before it.
+    public func store(_ files: [IncomingFile], runId: Int64, at date: Date = Date(),
+                      laterProblems: (() -> [Int: [Problem]])? = nil) throws -> BatchResult {
         if files.isEmpty { return BatchResult() }
         return try db.write { db in
             var result = BatchResult()
@@ -296,8 +301,9 @@ public final class Store: @unchecked Sendable {
                 result.valuesStored += s.values.count
             }
 
+            let later = laterProblems?() ?? [:]
             for (i, file) in files.enumerated() {
-                let problems = file.outcome.problems + (batchProblems[i] ?? [])
+                let problems = file.outcome.problems + (later[i] ?? []) + (batchProblems[i] ?? [])
                 for p in problems {
                     try insertProblem.execute(arguments: [fileIds[i], p.severity.rawValue, p.code.rawValue, p.line, p.column,
                                                           p.found, p.expected?.vi, p.detail?.vi, p.unitCode, p.period,

@@ -41,6 +41,12 @@ public struct CrossReportChecks: Sendable {
     ///     decides which of two reports for the same unit and period is the newer, as in the store.
     ///   - stored: the store's active reports for what ``needs(_:catalog:)`` listed.
     public func check(_ outcomes: inout [FileOutcome], modifiedAt: [Double], stored: [Submission]) {
+        for (file, problems) in warnings(outcomes, modifiedAt: modifiedAt, stored: stored) { outcomes[file].problems += problems }
+    }
+
+    /// The warnings of ``check(_:modifiedAt:stored:)``, by the position of the outcome they
+    /// concern, in the order `check` adds them.
+    public func warnings(_ outcomes: [FileOutcome], modifiedAt: [Double], stored: [Submission]) -> [Int: [Problem]] {
         var view = FigureView()
         for s in stored { view.set(s.unitCode, s.period, s.figures(catalog: catalog)) }
         let entries = outcomes.indices.flatMap { i in outcomes[i].submissions.indices.map { (file: i, report: $0) } }
@@ -74,7 +80,9 @@ public struct CrossReportChecks: Sendable {
             found += reconciliation(s, view: finalView, file: file)
             return found
         }
-        for (e, problems) in zip(entries, found) where !problems.isEmpty { outcomes[e.file].problems += problems }
+        var byFile: [Int: [Problem]] = [:]
+        for (e, problems) in zip(entries, found) where !problems.isEmpty { byFile[e.file, default: []] += problems }
+        return byFile
     }
 
     /// The rules that read the quarter before, when the store or the batch has it.

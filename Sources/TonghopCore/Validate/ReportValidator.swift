@@ -208,7 +208,11 @@ public struct ReportValidator {
                                 detail: Wording(code), unit: unit.code, period: period.code)
                     }
                 }
-                if let answer { values.append(StoredValue(code, answer, 1, position: valueCell.position)) } else { rejectedIndicators.insert(code) }
+                if let answer {
+                    values.append(StoredValue(code, answer, 1, position: valueCell.position, slot: indicator.slot(for: answer)))
+                } else {
+                    rejectedIndicators.insert(code)
+                }
                 continue
             }
             // A number: a plain count or measure, a part of one, or (compiled) a count of answers.
@@ -231,7 +235,7 @@ public struct ReportValidator {
                 case nil:
                     break
                 }
-                let value = StoredValue(code, category, v, position: valueCell.position)
+                let value = StoredValue(code, category, v, position: valueCell.position, slot: slot)
                 if isReconciliation {
                     reconciliation.append(value)
                 } else {

@@ -7,12 +7,17 @@ public struct StoredValue: Sendable, Equatable, Hashable {
     public var value: Double
     /// Where the value was read; not stored, and no part of what the value is.
     public var position: CellPosition?
+    /// Its slot in a ``FigureVector`` of the catalog it was validated against, -1 when not
+    /// known (read back from the store): spares a lookup by code for every value of a batch.
+    /// Not stored, and no part of what the value is.
+    public var slot: Int32
 
-    public init(_ indicator: String, _ category: String, _ value: Double, position: CellPosition? = nil) {
+    public init(_ indicator: String, _ category: String, _ value: Double, position: CellPosition? = nil, slot: Int? = nil) {
         self.indicator = indicator
         self.category = category
         self.value = value
         self.position = position
+        self.slot = slot.map { Int32($0) } ?? -1
     }
 
     public static func == (a: StoredValue, b: StoredValue) -> Bool {
@@ -70,6 +75,10 @@ public struct Submission: Sendable, Equatable {
     public func figures(catalog: Catalog) -> FigureVector {
         var v = FigureVector(slotCount: catalog.slotCount)
         for value in values {
+            if value.slot >= 0 {
+                v[Int(value.slot)] = value.value
+                continue
+            }
             guard let indicator = catalog.indicator(value.indicator),
                   let slot = indicator.slot(for: value.category) else { continue }
             v[slot] = value.value
