@@ -1,4 +1,5 @@
 import XCTest
+import GRDB
 @testable import TonghopCore
 
 final class StoreTests: XCTestCase {
@@ -47,6 +48,45 @@ final class StoreTests: XCTestCase {
         XCTAssertNotNil(try store.knownFiles()["bad.csv"])
         XCTAssertEqual(try store.problems(periods: [.quarter(2024, 1)]).map(\.code), [.notANumber])
         XCTAssertTrue(try store.activeSubmissions(periods: [.quarter(2024, 1)]).isEmpty)
+    }
+
+    /// A store made before v4 keeps its files, reports, problems and their ids when its tables
+    /// lose AUTOINCREMENT, and new rows still get ids above every earlier one.
+    func testPlainRowIdsMigrationKeepsAStoreAndItsIds() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tonghop-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("store.sqlite").path
+        let old = try DatabaseQueue(path: path)
+        try Store.migrator.migrate(old, upTo: "v3: problem wording in English")
+        try old.write { db in
+            try db.execute(sql: """
+                INSERT INTO run (id, command, startedAt) VALUES (1, 'rollup', '2026-01-01T00:00:00Z');
+                INSERT INTO inputFile (id, runId, path, size, modifiedAt, sha256, layout, encoding, status, ingestedAt)
+                    VALUES (7, 1, 'a.csv', 10, 1000, 'x', 'form', 'UTF-8', 'partial', '2026-01-01T00:00:00Z');
+                INSERT INTO submission (id, fileId, unitCode, period, form, line, preparedOn, version, active, payload)
+                    VALUES (9, 7, '13285', '2024-Q1', 'XA', 1, NULL, 1, 1, 'TT01' || char(9) || char(9) || '3' || char(10));
+                INSERT INTO problem (id, fileId, severity, code, line, found, expected, detail, expectedEn)
+                    VALUES (11, 7, 0, 'notANumber', 8, 'abc', 'số', 'TT02', 'a number');
+                """)
+            // A second file: the largest id, which the next file version must pass.
+            try db.execute(sql: "INSERT INTO inputFile SELECT 8, runId, 'gone.csv', size, modifiedAt, sha256, layout, encoding, status, ingestedAt FROM inputFile")
+        }
+        try old.close()
+
+        let store = try Store(path: path)
+        let schema = try store.db.read { db in try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL") }
+        XCTAssertFalse(schema.joined().contains("inputFile_new") || schema.joined().contains("submission_new"))
+        XCTAssertEqual(schema.filter { $0.contains("AUTOINCREMENT") }.count, 1, "only the run table keeps it")
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 3)]])
+        XCTAssertEqual(try store.problems(periods: [.quarter(2024, 1)]).map(\.code), [.notANumber])
+        XCTAssertEqual(try store.problems(periods: [.quarter(2024, 1)]).first?.expected?.en, "a number")
+        XCTAssertEqual(try store.dataGeneration(), 8)
+        let run = try store.beginRun(command: "rollup")
+        _ = try store.store([incoming("b.csv", Fixtures.communeForm(unit: "13291", rows: ["TT01,,,,1,"]))], runId: run)
+        XCTAssertEqual(try store.dataGeneration(), 9, "the next file version after every earlier one")
+        let foreignKeys = try store.db.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }
+        XCTAssertEqual(foreignKeys.count, 0)
     }
 
     func testSHA256KnownVectors() {
