@@ -102,7 +102,7 @@ public final class ReportingPipeline {
         summary.filesUnchanged = files.count - incoming.count
         let storeClock = Date()
         summary.stored = try store.store(incoming, runId: runId, laterProblems: warnings.result)
-        for (i, problems) in warnings.result() { incoming[i].outcome.problems += problems }
+        for (i, problems) in warnings.result() { incoming[i].addProblems(problems) }
         summary.seconds["store"] = Date().timeIntervalSince(storeClock)
         // The store's notices (a file that lost to a newer one), by file: a national batch has
         // tens of thousands of files and hundreds of notices.
@@ -133,11 +133,11 @@ public final class ReportingPipeline {
     /// Adds the warnings that compare each report with the unit's previous quarters and a
     /// district's figures with its communes (see ``CrossReportChecks``), from the batch and the store.
     public func checkAgainstOtherReports(_ incoming: inout [Store.IncomingFile], store: Store) throws {
-        var outcomes = incoming.map(\.outcome)
+        let outcomes = incoming.map(\.outcome)
         let needs = CrossReportChecks.needs(outcomes, catalog: catalog)
         let stored = try store.activeSubmissions(periods: needs.periods, units: needs.units)
-        CrossReportChecks(catalog: catalog).check(&outcomes, modifiedAt: incoming.map(\.modifiedAt), stored: stored)
-        for i in incoming.indices { incoming[i].outcome = outcomes[i] }
+        let warnings = CrossReportChecks(catalog: catalog).warnings(outcomes, modifiedAt: incoming.map(\.modifiedAt), stored: stored)
+        for (i, problems) in warnings { incoming[i].addProblems(problems) }
     }
 
     /// Writes `outputs/phieu-bao-loi/`: a slip for every file under `inputs/` whose latest

@@ -223,17 +223,26 @@ public final class Store: @unchecked Sendable {
 
     /// A file read in this run, with what the run found in it.
     public struct IncomingFile: Sendable {
-        public var outcome: FileOutcome
+        /// The file's reading; once made, only problems are added to it (see ``addProblems(_:)``),
+        /// so that ``payloads`` stay those of its reports.
+        public private(set) var outcome: FileOutcome
         public var size: Int64
         public var modifiedAt: Double
         public var sha256: String
+        /// Each report's values as the store keeps them, made with the file: files are made on
+        /// every core, and the store's transaction runs on one.
+        let payloads: [String]
 
         public init(outcome: FileOutcome, size: Int64, modifiedAt: Double, sha256: String) {
             self.outcome = outcome
             self.size = size
             self.modifiedAt = modifiedAt
             self.sha256 = sha256
+            self.payloads = outcome.submissions.map { Store.payload($0.values) }
         }
+
+        /// Adds problems found after the file was read (the checks against other reports).
+        public mutating func addProblems(_ problems: [Problem]) { outcome.problems += problems }
     }
 
     /// What storing a batch did.
@@ -323,10 +332,10 @@ public final class Store: @unchecked Sendable {
             }
 
             // Apply submissions oldest first so that the newest of a batch wins.
-            var pending: [(file: Int, submission: Submission, order: (Int, Double, String))] = []
+            var pending: [(file: Int, submission: Submission, payload: String, order: (Int, Double, String))] = []
             for (i, file) in files.enumerated() {
-                for s in file.outcome.submissions {
-                    pending.append((i, s, (Store.dateKey(s.preparedOn), file.modifiedAt, file.outcome.path)))
+                for (s, payload) in zip(file.outcome.submissions, file.payloads) {
+                    pending.append((i, s, payload, (Store.dateKey(s.preparedOn), file.modifiedAt, file.outcome.path)))
                 }
             }
             pending.sort { a, b in
@@ -334,17 +343,15 @@ public final class Store: @unchecked Sendable {
                 if a.order.1 != b.order.1 { return a.order.1 < b.order.1 }
                 return a.order.2 < b.order.2
             }
-            // The payloads on every core before the inserts, which SQLite makes on one.
-            let payloads = ParallelMap.chunked(pending.map(\.submission.values)) { Store.payload($0) }
             var winnerOfBatch: [String: (file: Int, line: Int)] = [:]
             var batchProblems: [Int: [Problem]] = [:]
-            for (item, payload) in zip(pending, payloads) {
+            for item in pending {
                 let s = item.submission
                 let key = Store.key(s.unitCode, s.period.code, s.form)
                 let previous = current[key]
                 try BulkInsert(statement: insertSubmission).run(db, [.integer(fileIds[item.file]), .text(s.unitCode), .text(s.period.code),
                                                                      .text(s.form), .integer(s.line), .text(s.preparedOn),
-                                                                     .integer((previous?.version ?? 0) + 1), .text(payload)])
+                                                                     .integer((previous?.version ?? 0) + 1), .text(item.payload)])
                 let id = db.lastInsertedRowID
                 if let previous {
                     try supersede.execute(arguments: [id, previous.id])

@@ -21,10 +21,14 @@ public struct CrossReportChecks: Sendable {
     public static func needs(_ outcomes: [FileOutcome], catalog: Catalog) -> (units: Set<String>, periods: [Period]) {
         var units: Set<String> = []
         var periods: Set<Period> = []
+        // A national batch is forty thousand reports of a handful of quarters.
+        var quarters: Set<Period> = []
         for outcome in outcomes {
             for s in outcome.submissions where !s.isCompiled {
                 units.insert(s.unitCode)
-                if s.period.kind == .quarter { periods.formUnion(previousQuarters(of: s.period, count: outlierQuarters)) }
+                if s.period.kind == .quarter && quarters.insert(s.period).inserted {
+                    periods.formUnion(previousQuarters(of: s.period, count: outlierQuarters))
+                }
                 if !s.reconciliation.isEmpty, let registry = catalog.registries.registry(for: s.period) {
                     units.formUnion(registry.children(of: s.unitCode).map(\.code))
                     periods.insert(s.period)
