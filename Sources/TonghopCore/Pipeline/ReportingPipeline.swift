@@ -77,7 +77,7 @@ public final class ReportingPipeline {
         // A known file whose size or time changed may still hold the same bytes (copied again).
         let knownHashes = try store.sha256(ofFiles: candidates.compactMap { known[$0.relativePath]?.id })
         let counter = progress.map { ProgressCounter(total: candidates.count, report: $0) }
-        let results = ParallelMap.map(candidates) { [catalog, today, scope] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
+        var results = ParallelMap.map(candidates) { [catalog, today, scope] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
             defer { counter?.advance() }
             let bytes: [UInt8]
             switch InputReading.contents(of: file.path) {
@@ -95,10 +95,12 @@ public final class ReportingPipeline {
         }
         summary.seconds["read"] = Date().timeIntervalSince(clock)
         var incoming = results.compactMap(\.0)
+        let touched = results.compactMap(\.touched)
+        results = []
         // The checks against other reports on the other core while SQLite, on one, stores the
         // files and reports; their warnings are stored last, with the other problems.
         let warnings = try startCrossReportChecks(incoming, store: store)
-        try store.touch(fileIds: results.compactMap(\.touched))
+        try store.touch(fileIds: touched)
         summary.filesUnchanged = files.count - incoming.count
         let storeClock = Date()
         summary.stored = try store.store(incoming, runId: runId, laterProblems: warnings.result)
@@ -112,7 +114,9 @@ public final class ReportingPipeline {
             o.problems += storeNotices[o.path] ?? []
             return o
         }
-        let readNow = Set(incoming.map(\.outcome.path))
+        // The files' payloads are stored: not held through the rest of the run.
+        incoming = []
+        let readNow = Set(summary.outcomes.map(\.path))
         let present = Set(files.map(\.relativePath))
         summary.stillRejected = try store.rejectedFiles()
             .filter { $0.status == .rejected && present.contains($0.path) && !readNow.contains($0.path) }

@@ -22,15 +22,23 @@ public struct RunLog: Sendable {
     /// Appends `events` (each `key=value ...`), stamped with `date`. Throws if the log cannot be written.
     public func append(_ events: [String], at date: Date = Date()) throws {
         guard !events.isEmpty else { return }
-        let stamp = Store.timestamp(date)
-        let text = events.map { "\(stamp) \($0)\n" }.joined()
+        let stamp = Array(Store.timestamp(date).utf8)
+        // Straight into one buffer: a national run logs forty thousand lines, and a string per
+        // line, then the text, then its bytes, would be held at once at the run's peak of memory.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(events.reduce(0) { $0 + $1.utf8.count + stamp.count + 2 })
+        for event in events {
+            bytes += stamp
+            bytes.append(UInt8(ascii: " "))
+            bytes += event.utf8
+            bytes.append(UInt8(ascii: "\n"))
+        }
         try OutputError.writing(file, stage: .summary) {
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         }
         let fd = open(file.path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
         guard fd >= 0 else { throw RunLog.failure(file) }
         defer { close(fd) }
-        let bytes = Array(text.utf8)
         guard write(fd, bytes, bytes.count) == bytes.count else { throw RunLog.failure(file) }
     }
 
