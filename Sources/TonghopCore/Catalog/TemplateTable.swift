@@ -20,15 +20,16 @@ public struct ConfigurationError: Error, Sendable, CustomStringConvertible {
 /// A CSV file of `templates/` read by its header names, so that an officer may reorder or add
 /// columns in Excel without breaking anything.
 struct TemplateTable {
-    /// A row read by column name; the names index one array shared by every row, since the
-    /// unit registries have thousands of rows.
+    /// A row read by column name. The names are one array shared by every row, searched in
+    /// order (a handful of short names: quicker than hashing), and a cell becomes a string only
+    /// when asked for: every command loads the unit registries, tens of thousands of rows.
     struct Row {
         let line: Int
-        let fields: [String]
-        let columns: [String: Int]
+        let record: CSVRecord
+        let columns: [String]
         subscript(_ column: String) -> String {
-            guard let i = columns[column], i < fields.count else { return "" }
-            return fields[i].trimmingBlanks
+            guard let i = columns.firstIndex(of: column) else { return "" }
+            return record.trimmed(i)
         }
     }
 
@@ -58,8 +59,6 @@ struct TemplateTable {
             throw ConfigurationError(file: name, line: header.line, "thiếu cột \"\(r)\"")
         }
         self.file = name
-        var index: [String: Int] = [:]
-        for (i, c) in columns.enumerated() where !c.isEmpty && index[c] == nil { index[c] = i }
-        self.rows = records.dropFirst().map { Row(line: $0.line, fields: $0.fields, columns: index) }
+        self.rows = records.dropFirst().map { Row(line: $0.line, record: $0, columns: columns) }
     }
 }
