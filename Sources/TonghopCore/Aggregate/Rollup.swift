@@ -28,8 +28,8 @@ public final class Rollup: @unchecked Sendable {
     public let own: [String: ComposedFigures]
     /// Compiled reports composed over time.
     public let compiled: [String: ComposedFigures]
-    /// When each unit's reports were received, per reported period (yyyymmdd).
-    public let receipts: [String: [Period: Int]]
+    /// Each unit's reports as filed: when they were received, per reported period.
+    let reports: [String: UnitReports]
     /// Units whose figures include reports of split communes from before a reform: their
     /// figures, and comparisons on them, are approximate.
     public let approximateUnits: Set<String>
@@ -51,24 +51,23 @@ public final class Rollup: @unchecked Sendable {
         self.period = period
         self.registry = registry
         self.catalog = catalog
-        var ownReports: [String: [Period: FigureVector]] = [:]
-        var compiledReports: [String: [Period: FigureVector]] = [:]
-        var receipts: [String: [Period: Int]] = [:]
-        ownReports.reserveCapacity(registry.units.count)
-        receipts.reserveCapacity(registry.units.count)
+        // Each unit's reports filed in one entry, one lookup per report: a year is forty thousand
+        // reports of ten thousand units, a handful each, so small lists searched in order
+        // rather than a dictionary by period per unit.
+        var byUnit: [String: UnitReports] = [:]
+        byUnit.reserveCapacity(registry.units.count)
         var approximate: Set<String> = []
         var translations: [ObjectIdentifier: RegistryTranslation] = [:]
-        // The registry of each reported period, found once: a year has forty thousand reports
-        // of seven periods.
-        var registries: [Period: Registry?] = [:]
+        // The registry of each reported period, found once: a year has seven periods.
+        var registries: [(period: Period, registry: Registry?)] = []
         for s in submissions where period.contains(s.period) {
             var unitCode = s.unitCode
             let own: Registry?
-            if let known = registries[s.period] {
-                own = known
+            if let known = registries.first(where: { $0.period == s.period }) {
+                own = known.registry
             } else {
                 own = catalog.registries.registry(for: s.period)
-                registries[s.period] = own
+                registries.append((s.period, own))
             }
             // A report of a unit of an earlier map is placed on the units in force now.
             if let own, own !== registry {
@@ -78,40 +77,60 @@ public final class Rollup: @unchecked Sendable {
                 unitCode = target.code
                 if target.approximate { approximate.insert(unitCode) }
             }
-            if let day = s.receivedOn { Self.receive(day, period: s.period, in: &receipts[unitCode, default: [:]]) }
-            // Several old communes merged into one new commune: their reports add up.
-            if s.isCompiled {
-                Self.place(s.figures, period: s.period, in: &compiledReports[unitCode, default: [:]])
-            } else {
-                Self.place(s.figures, period: s.period, in: &ownReports[unitCode, default: [:]])
-            }
+            byUnit[unitCode, default: UnitReports()].file(s)
         }
-        self.receipts = receipts
+        self.reports = byUnit
         self.approximateUnits = approximate
-        own = Self.compose(period, ownReports, catalog: catalog)
-        compiled = Self.compose(period, compiledReports, catalog: catalog)
+        own = Self.compose(period, byUnit, catalog: catalog) { $0.own }
+        compiled = Self.compose(period, byUnit, catalog: catalog) { $0.compiled }
     }
 
-    /// Files a report's figures under its period, adding them to any already there. They are
-    /// moved in, not added to a new vector: nearly every unit has one report a period. (The
-    /// unit's entry is passed `inout` so that it is changed in place, with one lookup.)
-    private static func place(_ figures: FigureVector, period: Period, in periods: inout [Period: FigureVector]) {
-        if periods[period] == nil { periods[period] = figures } else { periods[period]!.merge(figures) }
+    /// One unit's reports for the period as filed, by reported period.
+    struct UnitReports: Sendable {
+        var own: [(period: Period, figures: FigureVector)] = []
+        /// Compiled reports (several old communes merged into one new commune add up too).
+        var compiled: [(period: Period, figures: FigureVector)] = []
+        /// The latest day a report for each period was received (yyyymmdd).
+        var received: [(period: Period, day: Int)] = []
+
+        mutating func file(_ s: ReportFigures) {
+            if let day = s.receivedOn {
+                if let i = received.firstIndex(where: { $0.period == s.period }) {
+                    received[i].day = max(received[i].day, day)
+                } else {
+                    received.append((s.period, day))
+                }
+            }
+            // Several old communes merged into one new commune: their reports add up. The
+            // figures are moved in, not added to a new vector: nearly every unit has one
+            // report a period.
+            if s.isCompiled { Self.place(s.figures, s.period, in: &compiled) } else { Self.place(s.figures, s.period, in: &own) }
+        }
+
+        private static func place(_ figures: FigureVector, _ period: Period, in list: inout [(period: Period, figures: FigureVector)]) {
+            if let i = list.firstIndex(where: { $0.period == period }) { list[i].figures.merge(figures) } else { list.append((period, figures)) }
+        }
     }
 
-    /// Keeps the latest day a unit's report for a period was received.
-    private static func receive(_ day: Int, period: Period, in days: inout [Period: Int]) {
-        days[period] = max(day, days[period] ?? 0)
+    /// When a unit's report for a reported period was received (yyyymmdd), if it was.
+    public func received(_ code: String, _ period: Period) -> Int? {
+        reports[code]?.received.first { $0.period == period }?.day
     }
 
     /// Each unit's reports composed over time, on every core: a national year is ten
     /// thousand units of four quarters each.
-    private static func compose(_ period: Period, _ reports: [String: [Period: FigureVector]], catalog: Catalog) -> [String: ComposedFigures] {
-        let units = Array(reports)
-        let composed = ParallelMap.chunked(units) { TimeComposition.compose(period, reports: $0.value, catalog: catalog) }
+    private static func compose(_ period: Period, _ byUnit: [String: UnitReports], catalog: Catalog,
+                                _ kind: @Sendable (UnitReports) -> [(period: Period, figures: FigureVector)]) -> [String: ComposedFigures] {
+        let units = byUnit.compactMap { unit, reports -> (String, [(period: Period, figures: FigureVector)])? in
+            let list = kind(reports)
+            return list.isEmpty ? nil : (unit, list)
+        }
+        let composed = ParallelMap.chunked(units) { unit in
+            TimeComposition.compose(period, catalog: catalog) { p in unit.1.first { $0.period == p }?.figures }
+        }
         var result: [String: ComposedFigures] = [:]
         result.reserveCapacity(units.count)
-        for (unit, figures) in zip(units, composed) { result[unit.key] = figures }
+        for (unit, figures) in zip(units, composed) { result[unit.0] = figures }
         return result
     }
 
@@ -136,7 +155,7 @@ public final class Rollup: @unchecked Sendable {
         var result: [LateReport] = []
         if let unit = registry.unit(code), let composed = own[code] ?? compiled[code] {
             result = composed.sources.compactMap { p in
-                guard let received = receipts[code]?[p], let due = dueDate(unit, source: p), received > due.date else { return nil }
+                guard let received = received(code, p), let due = dueDate(unit, source: p), received > due.date else { return nil }
                 return LateReport(period: p, received: received, due: due)
             }
         }

@@ -24,12 +24,17 @@ public struct ComposedFigures: Sendable {
 /// Q1's; XA03 (any) is yes if any quarter said yes.
 public enum TimeComposition {
     public static func compose(_ period: Period, reports: [Period: FigureVector], catalog: Catalog) -> ComposedFigures? {
-        if let direct = reports[period] {
+        compose(period, catalog: catalog) { reports[$0] }
+    }
+
+    /// As ``compose(_:reports:catalog:)``, the reports given by a lookup.
+    static func compose(_ period: Period, catalog: Catalog, report: (Period) -> FigureVector?) -> ComposedFigures? {
+        if let direct = report(period) {
             return ComposedFigures(figures: direct, coverage: .complete, sources: [period])
         }
         let subs = period.subperiods
         if subs.isEmpty { return nil }
-        let parts = subs.map { compose($0, reports: reports, catalog: catalog) }
+        let parts = subs.map { compose($0, catalog: catalog, report: report) }
         let present = parts.compactMap { $0 }
         if present.isEmpty { return nil }
         let coverage: Coverage = parts.allSatisfy { $0?.coverage == .complete } ? .complete : .partial
