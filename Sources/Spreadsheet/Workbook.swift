@@ -27,6 +27,12 @@ func check(_ error: lxw_error, _ action: @autoclosure () -> String) throws {
     if error != LXW_NO_ERROR { throw SpreadsheetError(error, action()) }
 }
 
+/// A ``CellStyle``'s format in one ``Workbook`` (see ``Workbook/cellFormat(_:)``); valid
+/// until the workbook is closed, and only in that workbook.
+public struct CellFormat {
+    let pointer: UnsafeMutablePointer<lxw_format>?
+}
+
 /// An `.xlsx` file being written. The one owner of a `lxw_workbook` pointer: the file is
 /// written by ``close()`` and only then; a workbook dropped without closing writes nothing.
 ///
@@ -85,6 +91,10 @@ public final class Workbook {
         formats[style] = f
         return f
     }
+
+    /// The format of a style in this workbook, made on first use. A writer of many cells asks
+    /// once per style and passes the result: finding a style's format hashes every field of it.
+    public func cellFormat(_ style: CellStyle) -> CellFormat { CellFormat(pointer: format(style)) }
 
     var workbookHandle: UnsafeMutablePointer<lxw_workbook>? { handle }
 

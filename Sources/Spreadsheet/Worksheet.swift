@@ -29,17 +29,29 @@ public final class Worksheet {
     }
 
     public func write(_ row: Int, _ column: Int, text: String, style: CellStyle) throws {
-        try check(worksheet_write_string(try ws("ghi ô"), lxw_row_t(row), lxw_col_t(column), text, workbook.format(style)),
-                  "ghi ô \(name)!R\(row + 1)C\(column + 1)")
+        try write(row, column, text: text, format: workbook.cellFormat(style))
     }
 
     public func write(_ row: Int, _ column: Int, number: Double, style: CellStyle) throws {
-        try check(worksheet_write_number(try ws("ghi ô"), lxw_row_t(row), lxw_col_t(column), number, workbook.format(style)),
-                  "ghi ô \(name)!R\(row + 1)C\(column + 1)")
+        try write(row, column, number: number, format: workbook.cellFormat(style))
     }
 
     public func writeBlank(_ row: Int, _ column: Int, style: CellStyle) throws {
-        try check(worksheet_write_blank(try ws("ghi ô"), lxw_row_t(row), lxw_col_t(column), workbook.format(style)),
+        try writeBlank(row, column, format: workbook.cellFormat(style))
+    }
+
+    public func write(_ row: Int, _ column: Int, text: String, format: CellFormat) throws {
+        try check(worksheet_write_string(try ws("ghi ô"), lxw_row_t(row), lxw_col_t(column), text, format.pointer),
+                  "ghi ô \(name)!R\(row + 1)C\(column + 1)")
+    }
+
+    public func write(_ row: Int, _ column: Int, number: Double, format: CellFormat) throws {
+        try check(worksheet_write_number(try ws("ghi ô"), lxw_row_t(row), lxw_col_t(column), number, format.pointer),
+                  "ghi ô \(name)!R\(row + 1)C\(column + 1)")
+    }
+
+    public func writeBlank(_ row: Int, _ column: Int, format: CellFormat) throws {
+        try check(worksheet_write_blank(try ws("ghi ô"), lxw_row_t(row), lxw_col_t(column), format.pointer),
                   "ghi ô \(name)!R\(row + 1)C\(column + 1)")
     }
 

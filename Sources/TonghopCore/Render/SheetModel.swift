@@ -91,8 +91,9 @@ public struct SheetModel: Sendable {
     public init(name: String) { self.name = name }
 
     public mutating func set(_ row: Int, _ column: Int, _ value: Value, _ role: Role) {
-        if rows.count <= row { rows += Array(repeating: [], count: row + 1 - rows.count) }
-        if rows[row].count <= column { rows[row] += Array(repeating: nil, count: column + 1 - rows[row].count) }
+        // Cells come column by column: grown in place, without a temporary array per cell.
+        if rows.count <= row { rows.append(contentsOf: repeatElement([], count: row + 1 - rows.count)) }
+        if rows[row].count <= column { rows[row].append(contentsOf: repeatElement(nil, count: column + 1 - rows[row].count)) }
         rows[row][column] = Cell(value: value, role: role)
         lastRow = max(lastRow, row)
         lastColumn = max(lastColumn, column)

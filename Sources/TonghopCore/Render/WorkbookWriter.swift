@@ -33,15 +33,23 @@ public enum WorkbookWriter {
         for m in model.merges {
             try sheet.merge(m.firstRow, m.firstColumn, m.lastRow, m.lastColumn, text: m.text, style: style(m.role))
         }
+        // Each role's format found once a sheet, in the order of first use as before (so the
+        // workbook's formats, and its bytes, stay the same).
+        var formats: [SheetModel.Role: CellFormat] = [:]
+        func format(_ role: SheetModel.Role) -> CellFormat {
+            if let f = formats[role] { return f }
+            let f = workbook.cellFormat(style(role))
+            formats[role] = f
+            return f
+        }
         for (row, cells) in model.rows.enumerated() {
             for (column, cell) in cells.enumerated() {
                 guard let cell else { continue }
-                let s = style(cell.role)
                 switch cell.value {
-                case .text(let t): try sheet.write(row, column, text: t, style: s)
-                case .number(let n): try sheet.write(row, column, number: rounded(n), style: s)
-                case .formula(let f, let v): try sheet.writeFormula(row, column, f, value: v, style: s)
-                case .empty: try sheet.writeBlank(row, column, style: s)
+                case .text(let t): try sheet.write(row, column, text: t, format: format(cell.role))
+                case .number(let n): try sheet.write(row, column, number: rounded(n), format: format(cell.role))
+                case .formula(let f, let v): try sheet.writeFormula(row, column, f, value: v, style: style(cell.role))
+                case .empty: try sheet.writeBlank(row, column, format: format(cell.role))
                 }
             }
         }
