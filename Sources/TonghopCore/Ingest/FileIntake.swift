@@ -157,6 +157,8 @@ public enum FileIntake {
     /// The same unit and period twice in one table: which row is right cannot be told, so
     /// neither is taken (a later file may still correct it).
     static func refuseUnitsGivenTwice(_ outcome: inout FileOutcome) {
+        // A form is one report: nothing to compare (and nearly every file is a form).
+        guard outcome.submissions.count > 1 else { return }
         let groups = Dictionary(grouping: outcome.submissions.indices) { i in
             let s = outcome.submissions[i]
             return "\(s.unitCode)|\(s.period.code)|\(s.form)"
