@@ -21,6 +21,27 @@ final class ExportTests: XCTestCase {
         XCTAssertFalse(lines.contains { $0.hasPrefix("13285,") }, "grandchildren are not listed")
     }
 
+    /// Numbers are written digit by digit; they must read exactly as `%.6f` without its
+    /// trailing zeros (whole numbers without a point), as the store and exports always wrote them.
+    func testNumbersAreWrittenAsSixDecimalsWithoutTrailingZeros() {
+        func reference(_ v: Double) -> String {
+            let rounded = (v * 1_000_000).rounded() / 1_000_000
+            if rounded.rounded() == rounded && abs(rounded) < 1e15 { return String(Int64(rounded)) }
+            var s = String(format: "%.6f", rounded)
+            while s.hasSuffix("0") { s.removeLast() }
+            return s
+        }
+        var generator = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, 12.25, 9.559999999999999, 0.000001, 0.0000004, 0.0000006, 1e-7, 123456.789012,
+                                999_999_999.999999, 1e9 + 0.5, 4.5e12 + 0.25, -3.5, -0.125, 2_500_000, 1e15, 1.5e15 + 0.5]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: 0...12, using: &generator)
+            values.append(Double.random(in: 0...1, using: &generator) * pow(10, magnitude))
+            values.append(Double(Int.random(in: 0...100_000_000, using: &generator)) / [1, 10, 100, 1000, 1_000_000][Int.random(in: 0...4, using: &generator)])
+        }
+        for v in values { XCTAssertEqual(LongExport.number(v), reference(v), "\(v)") }
+    }
+
     func testExportedProvinceReingestsAsItsCompiledReport() throws {
         let source = Rollup(period: q1, registry: Fixtures.registry2024, catalog: Fixtures.catalog, submissions: [
             Fixtures.submission("13285", q1, [StoredValue("NN01", "duoi_18", 1), StoredValue("XA01", "co_ma_tuy", 1), StoredValue("MT10", "", 1.25)]),
