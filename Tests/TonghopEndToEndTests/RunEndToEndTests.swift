@@ -18,6 +18,11 @@ final class RunEndToEndTests: XCTestCase {
         XCTAssertTrue(fileLines.contains { $0.contains("file=\"hong.csv\" status=rejected layout=- encoding=- reports=0 values=0 problems=1") }, log)
         XCTAssertTrue(fileLines.contains { $0.contains("file=\"bang-347-q2.csv\" status=partial layout=table encoding=UTF-8 reports=1") }, log)
         XCTAssertTrue(log.contains("run=1 end exit=2"), log)
+        // The file lines are written on another thread while the reports are made: still
+        // between the run's start and end lines.
+        let lines = log.split(separator: "\n")
+        XCTAssertTrue(lines.first?.contains("run=1 start") ?? false, log)
+        XCTAssertEqual(lines.lastIndex { $0.contains(" file=") }.map { $0 + 1 }, lines.firstIndex { $0.contains("run=1 end") }, log)
 
         let summary = try RunFixture.summary(in: home)
         XCTAssertEqual(summary["exitCode"] as? Int, 2)

@@ -75,11 +75,24 @@ public struct ScheduledRun {
         var summary = RunSummary(runId: runId, command: command, startedAt: started, paths: RunSummary.Paths(
             inputs: workspace.inputs.path, outputs: workspace.outputs.path, store: workspace.store.path, log: log.file.path))
         summary.temporaryFilesRemoved = removed
+        // The lines of the files read are made and appended on another thread while the
+        // reports are written (a national batch is forty thousand lines); waited for before
+        // the next line, so the log keeps its order.
+        var fileLines: BackgroundWork<OutputError?>? = nil
+        func fileLinesWritten() {
+            if let failure = fileLines?.result() { result.logFailure = failure }
+            fileLines = nil
+        }
         do {
             result.ingest = try pipeline.ingest(into: store, runId: runId, progress: readProgress)
             summary.record(result.ingest, language: language)
-            // A line per file read, made on every core: a national batch is forty thousand.
-            note(ParallelMap.chunked(result.ingest.outcomes) { RunLog.fileEvent(run: runId, $0) })
+            let outcomes = result.ingest.outcomes, log = self.log
+            fileLines = BackgroundWork {
+                do {
+                    try log.append(ParallelMap.chunked(outcomes) { RunLog.fileEvent(run: runId, $0) })
+                    return nil
+                } catch let e as OutputError { return e } catch { return nil }
+            }
             // The error slips to send back, as `rollup` writes them: cron runs are how most
             // files arrive.
             result.errorSlips = try pipeline.writeErrorSlips(store: store, inputPaths: result.ingest.inputPaths, lang: language)
@@ -132,6 +145,7 @@ public struct ScheduledRun {
             result.summary = summary
             try store.finishRun(runId, summary: try summary.json(), exitStatus: result.status)
             let s = summary.files
+            fileLinesWritten()
             note(["run=\(runId) end exit=\(result.status.rawValue) seen=\(s.seen) read=\(s.read) accepted=\(s.accepted)"
                   + " partial=\(s.partlyAccepted) rejected=\(s.rejected) periods=\(summary.periodsWritten.count)"
                   + " written=\(summary.filesWritten.count) seconds=\(summary.seconds["total"] ?? 0)"
@@ -139,6 +153,7 @@ public struct ScheduledRun {
             return result
         } catch {
             let status: ExitStatus = error is ConfigurationError ? .configuration : .failure
+            fileLinesWritten()
             note(["run=\(runId) failed exit=\(status.rawValue) error=\(RunLog.quoted("\(error)"))"])
             throw error
         }
