@@ -332,21 +332,31 @@ public final class Store: @unchecked Sendable {
             }
 
             // Apply submissions oldest first so that the newest of a batch wins.
-            var pending: [(file: Int, submission: Submission, payload: String, order: (Int, Double, String))] = []
+            // Sorted as positions in `files`, not as copies of the reports: a national batch is
+            // forty-five thousand reports, and copies of them cost twenty megabytes at the run's
+            // peak of memory.
+            struct Pending {
+                let file: Int32, report: Int32
+                let preparedOn: Int
+                let modifiedAt: Double
+            }
+            var pending: [Pending] = []
+            pending.reserveCapacity(files.reduce(0) { $0 + $1.outcome.submissions.count })
             for (i, file) in files.enumerated() {
-                for (s, payload) in zip(file.outcome.submissions, file.payloads) {
-                    pending.append((i, s, payload, (Store.dateKey(s.preparedOn), file.modifiedAt, file.outcome.path)))
+                for (r, s) in file.outcome.submissions.enumerated() {
+                    pending.append(Pending(file: Int32(i), report: Int32(r), preparedOn: Store.dateKey(s.preparedOn), modifiedAt: file.modifiedAt))
                 }
             }
             pending.sort { a, b in
-                if a.order.0 != b.order.0 { return a.order.0 < b.order.0 }
-                if a.order.1 != b.order.1 { return a.order.1 < b.order.1 }
-                return a.order.2 < b.order.2
+                if a.preparedOn != b.preparedOn { return a.preparedOn < b.preparedOn }
+                if a.modifiedAt != b.modifiedAt { return a.modifiedAt < b.modifiedAt }
+                return files[Int(a.file)].outcome.path < files[Int(b.file)].outcome.path
             }
             var winnerOfBatch: [String: (file: Int, line: Int)] = [:]
             var batchProblems: [Int: [Problem]] = [:]
-            for item in pending {
-                let s = item.submission
+            for p in pending {
+                let item = (file: Int(p.file), payload: files[Int(p.file)].payloads[Int(p.report)])
+                let s = files[item.file].outcome.submissions[Int(p.report)]
                 let key = Store.key(s.unitCode, s.period.code, s.form)
                 let previous = current[key]
                 try BulkInsert(statement: insertSubmission).run(db, [.integer(fileIds[item.file]), .text(s.unitCode), .text(s.period.code),
