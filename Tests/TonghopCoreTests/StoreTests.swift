@@ -89,6 +89,17 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(foreignKeys.count, 0)
     }
 
+    /// A national year holds a million values between reading and storing them.
+    func testAValueKeepsItsPositionAndSlotInFortyEightBytes() {
+        XCTAssertLessThanOrEqual(MemoryLayout<StoredValue>.stride, 48)
+        let v = StoredValue("NN01", "duoi_18", 2, position: CellPosition(line: 70_000, column: 12), slot: 9)
+        XCTAssertEqual(v.position, CellPosition(line: 70_000, column: 12))
+        XCTAssertEqual(v.slot, 9)
+        XCTAssertNil(StoredValue("NN01", "", 2).position)
+        XCTAssertEqual(StoredValue("NN01", "", 2).slot, -1)
+        XCTAssertEqual(StoredValue("NN01", "", 2, slot: 40_000).slot, -1, "a slot past Int16 is simply not remembered")
+    }
+
     func testSHA256KnownVectors() {
         XCTAssertEqual(SHA256.hex([]), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

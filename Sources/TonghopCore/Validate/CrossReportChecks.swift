@@ -55,26 +55,30 @@ public struct CrossReportChecks: Sendable {
         for s in stored { view.set(s.unitCode, s.period, s.figures(catalog: catalog)) }
         let entries = outcomes.indices.flatMap { i in outcomes[i].submissions.indices.map { (file: i, report: $0) } }
             .filter { !outcomes[$0.file].submissions[$0.report].isCompiled }
-        let newestLast = entries.map { e in
-            (e, Store.dateKey(outcomes[e.file].submissions[e.report].preparedOn), modifiedAt[e.file], outcomes[e.file].path)
-        }.sorted { a, b in (a.1, a.2, a.3) < (b.1, b.2, b.3) }.map(\.0)
+        // The reports oldest first (as the store applies them), as positions: the view is
+        // filled in that order, so the newest of two reports for a unit and period is kept.
+        let keys = entries.map { e in
+            (Store.dateKey(outcomes[e.file].submissions[e.report].preparedOn), modifiedAt[e.file], outcomes[e.file].path)
+        }
+        let newestLast = entries.indices.sorted { keys[$0] < keys[$1] }
         // Each report's figures on every core, then the view filled in order, newest last.
         let reports = outcomes
-        let newestFigures = ParallelMap.chunked(newestLast) { [catalog] e in
-            reports[e.file].submissions[e.report].figures(catalog: catalog)
+        let newestFigures = ParallelMap.chunked(newestLast) { [catalog] i in
+            reports[entries[i].file].submissions[entries[i].report].figures(catalog: catalog)
         }
-        var figures: [[Int: FigureVector]] = Array(repeating: [:], count: outcomes.count)
-        for (e, f) in zip(newestLast, newestFigures) {
-            let s = outcomes[e.file].submissions[e.report]
-            figures[e.file][e.report] = f
-            view.set(s.unitCode, s.period, f)
+        var figuresAt = [Int](repeating: 0, count: entries.count)
+        for (k, i) in newestLast.enumerated() {
+            let s = outcomes[entries[i].file].submissions[entries[i].report]
+            figuresAt[i] = k
+            view.set(s.unitCode, s.period, newestFigures[k])
         }
         // Each report is checked on its own against the finished view: on every core, since a
         // national batch is forty thousand reports.
-        let reading = outcomes, finalView = view, finalFigures = figures
-        let found = ParallelMap.map(entries) { [self] e -> [Problem] in
+        let reading = outcomes, finalView = view, positions = figuresAt
+        let found = ParallelMap.map(Array(entries.indices)) { [self] i -> [Problem] in
+            let e = entries[i]
             let s = reading[e.file].submissions[e.report]
-            let current = finalFigures[e.file][e.report]!
+            let current = newestFigures[positions[i]]
             let file = reading[e.file].path
             var found: [Problem] = []
             if s.period.kind == .quarter {
@@ -166,9 +170,15 @@ public struct CrossReportChecks: Sendable {
     }
 
     /// The figures of each unit for each period, as the store will hold them after the batch.
+    /// The figures of each unit and period: one dictionary, not one per unit (a national
+    /// batch is ten thousand units, held while the store writes the batch).
     struct FigureView: Sendable {
-        private var byUnit: [String: [Period: FigureVector]] = [:]
-        mutating func set(_ unit: String, _ period: Period, _ f: FigureVector) { byUnit[unit, default: [:]][period] = f }
-        func get(_ unit: String, _ period: Period) -> FigureVector? { byUnit[unit]?[period] }
+        struct Key: Hashable, Sendable {
+            let unit: String
+            let period: Period
+        }
+        private var figures: [Key: FigureVector] = [:]
+        mutating func set(_ unit: String, _ period: Period, _ f: FigureVector) { figures[Key(unit: unit, period: period)] = f }
+        func get(_ unit: String, _ period: Period) -> FigureVector? { figures[Key(unit: unit, period: period)] }
     }
 }

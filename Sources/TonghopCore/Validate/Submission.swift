@@ -5,19 +5,33 @@ public struct StoredValue: Sendable, Equatable, Hashable {
     public var indicator: String
     public var category: String
     public var value: Double
+    // Where the value was read (line 0: not known) and its slot hint, packed into eight bytes:
+    // a national year holds a million values until they are stored, 48 bytes each, not 56.
+    private var line: Int32
+    private var column: UInt16
+    private var slotHint: Int16
+
     /// Where the value was read; not stored, and no part of what the value is.
-    public var position: CellPosition?
+    public var position: CellPosition? {
+        get { line > 0 ? CellPosition(line: line, column: Int32(column)) : nil }
+        set {
+            line = max(0, newValue?.line ?? 0)
+            column = UInt16(clamping: newValue?.column ?? 0)
+        }
+    }
+
     /// Its slot in a ``FigureVector`` of the catalog it was validated against, -1 when not
     /// known (read back from the store): spares a lookup by code for every value of a batch.
     /// Not stored, and no part of what the value is.
-    public var slot: Int32
+    public var slot: Int32 { Int32(slotHint) }
 
     public init(_ indicator: String, _ category: String, _ value: Double, position: CellPosition? = nil, slot: Int? = nil) {
         self.indicator = indicator
         self.category = category
         self.value = value
-        self.position = position
-        self.slot = slot.map { Int32($0) } ?? -1
+        self.line = max(0, position?.line ?? 0)
+        self.column = UInt16(clamping: position?.column ?? 0)
+        self.slotHint = slot.flatMap { Int16(exactly: $0) } ?? -1
     }
 
     public static func == (a: StoredValue, b: StoredValue) -> Bool {
