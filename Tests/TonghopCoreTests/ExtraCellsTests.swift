@@ -42,6 +42,18 @@ final class ExtraCellsTests: XCTestCase {
         XCTAssertEqual(o.status, .rejected, "a form is one report: all of it or nothing")
     }
 
+    /// `12,5` typed with a decimal comma in a form whose note is empty: the cell past the header
+    /// is empty, so the message names the line, not an empty cell.
+    func testADecimalCommaBeforeAnEmptyNoteNamesTheLine() {
+        let o = Fixtures.read(Fixtures.communeForm(rows: ["TT01,,,,3,", "MT10,Diện tích trồng cây có chứa chất ma túy,,m2,12,5,"]))
+        XCTAssertEqual(o.problems.map(\.code), [.extraCells])
+        XCTAssertEqual(o.problems[0].line, 7)
+        XCTAssertNil(o.problems[0].column)
+        XCTAssertNil(o.problems[0].found)
+        XCTAssertTrue(Messages.render(o.problems[0], .vi).contains("dòng có 7 ô, dòng tiêu đề có 6"), Messages.render(o.problems[0], .vi))
+        XCTAssertEqual(o.status, .rejected)
+    }
+
     func testAStraySeparatorInTheFormHeadingIsRefused() {
         let o = Fixtures.read(Fixtures.communeForm(period: "2024,-Q1", rows: ["TT01,,,,3,"]))
         XCTAssertEqual(o.problems.map(\.code), [.extraCells], "\"2024\" alone would be the annual report")
