@@ -28,8 +28,9 @@ public final class Rollup: @unchecked Sendable {
     public let own: [String: ComposedFigures]
     /// Compiled reports composed over time.
     public let compiled: [String: ComposedFigures]
-    /// Each unit's reports as filed: when they were received, per reported period.
-    let reports: [String: UnitReports]
+    /// When each unit's reports were received, per reported period (yyyymmdd). Only these are
+    /// kept of the reports as filed: their figures live on composed, in `own` and `compiled`.
+    let receivedDays: [String: [(period: Period, day: Int)]]
     /// Units whose figures include reports of split communes from before a reform: their
     /// figures, and comparisons on them, are approximate.
     public let approximateUnits: Set<String>
@@ -79,7 +80,7 @@ public final class Rollup: @unchecked Sendable {
             }
             byUnit[unitCode, default: UnitReports()].file(s)
         }
-        self.reports = byUnit
+        self.receivedDays = byUnit.compactMapValues { $0.received.isEmpty ? nil : $0.received }
         self.approximateUnits = approximate
         own = Self.compose(period, byUnit, catalog: catalog) { $0.own }
         compiled = Self.compose(period, byUnit, catalog: catalog) { $0.compiled }
@@ -114,7 +115,7 @@ public final class Rollup: @unchecked Sendable {
 
     /// When a unit's report for a reported period was received (yyyymmdd), if it was.
     public func received(_ code: String, _ period: Period) -> Int? {
-        reports[code]?.received.first { $0.period == period }?.day
+        receivedDays[code]?.first { $0.period == period }?.day
     }
 
     /// Each unit's reports composed over time, on every core: a national year is ten
