@@ -100,12 +100,10 @@ public enum LayoutReader {
     /// trusted. Rows with fewer cells are fine: spreadsheets drop trailing empty cells.
     static func tooManyCells(_ r: CSVRecord, headerCount: Int, file: String) -> Problem? {
         guard r.count > headerCount else { return nil }
-        guard let extra = extraCell(r, after: headerCount) else {
-            // Only empty cells past the header (`12,5` in a value, then an empty note): the
-            // shift is somewhere in the row, and no cell past the header shows it.
-            return Problem(.error, .extraCells, file: file, line: r.line, detail: Messages.cellsInHeader(headerCount, found: r.count))
-        }
-        return Problem(.error, .extraCells, file: file, line: r.line, column: extra + 1, found: r[extra],
+        // With only empty cells past the header (`12,5` in a value, then an empty note) the
+        // shift is somewhere in the row, and no cell past the header shows it: the line alone.
+        let extra = extraCell(r, after: headerCount)
+        return Problem(.error, .extraCells, file: file, line: r.line, column: extra.map { $0 + 1 }, found: extra.map { r[$0] },
                        detail: Messages.cellsInHeader(headerCount, found: r.count))
     }
 

@@ -32,6 +32,18 @@ extension String {
     }
 }
 
+/// The value of one to fifteen ASCII digits and nothing else (fifteen digits stay exact in a
+/// `Double`); nil otherwise. Most cells, and most stored values, are such plain counts.
+func plainDigitsValue<C: Collection>(_ bytes: C) -> Int? where C.Element == UInt8 {
+    guard !bytes.isEmpty, bytes.count <= 15 else { return nil }
+    var n = 0
+    for b in bytes {
+        guard b >= 0x30 && b <= 0x39 else { return nil }
+        n = n * 10 + Int(b - 0x30)
+    }
+    return n
+}
+
 /// Whether UTF-8 text begins or ends with a blank (``Unicode/Scalar/isBlank``), read on the
 /// bytes: the blanks beyond ASCII are U+00A0 and the other space separators (Unicode's Zs:
 /// U+1680, U+2000 to U+200A, U+202F, U+205F, U+3000), whose encodings are spelled out here.

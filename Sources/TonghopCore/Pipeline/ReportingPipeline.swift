@@ -137,11 +137,7 @@ public final class ReportingPipeline {
     /// Adds the warnings that compare each report with the unit's previous quarters and a
     /// district's figures with its communes (see ``CrossReportChecks``), from the batch and the store.
     public func checkAgainstOtherReports(_ incoming: inout [Store.IncomingFile], store: Store) throws {
-        let outcomes = incoming.map(\.outcome)
-        let needs = CrossReportChecks.needs(outcomes, catalog: catalog)
-        let stored = try store.activeSubmissions(periods: needs.periods, units: needs.units)
-        let warnings = CrossReportChecks(catalog: catalog).warnings(outcomes, modifiedAt: incoming.map(\.modifiedAt), stored: stored)
-        for (i, problems) in warnings { incoming[i].addProblems(problems) }
+        for (i, problems) in try startCrossReportChecks(incoming, store: store).result() { incoming[i].addProblems(problems) }
     }
 
     /// Writes `outputs/phieu-bao-loi/`: a slip for every file under `inputs/` whose latest

@@ -506,15 +506,7 @@ public final class Store: @unchecked Sendable {
 
     /// A payload number: whole numbers (nearly all) digit by digit, the rest by `Double`.
     static func number(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        if bytes.count > 0 && bytes.count <= 15 {
-            var n = 0
-            var whole = true
-            for b in bytes {
-                guard b >= 0x30 && b <= 0x39 else { whole = false; break }
-                n = n * 10 + Int(b - 0x30)
-            }
-            if whole { return Double(n) }
-        }
+        if let whole = plainDigitsValue(bytes) { return Double(whole) }
         return Double(String(decoding: bytes, as: UTF8.self))
     }
 

@@ -27,13 +27,7 @@ public enum ValueParsing {
     public static func number(_ raw: String, integer: Bool) -> Number {
         // Most cells are plain digits: read them on the bytes, without the general path's
         // string edits or strtod (fifteen digits stay exact in a Double).
-        var digits = 0
-        let plain = raw.utf8.count < 16 && !raw.isEmpty && raw.utf8.allSatisfy { b in
-            guard b >= 0x30 && b <= 0x39 else { return false }
-            digits = digits * 10 + Int(b - 0x30)
-            return true
-        }
-        if plain { return .value(Double(digits), nil) }
+        if let digits = plainDigitsValue(raw.utf8) { return .value(Double(digits), nil) }
         var t = raw.trimmingBlanks
         t.removeAll { $0 == " " || $0 == "\u{00A0}" || $0 == "\u{202F}" }
         var remark: Remark? = nil
