@@ -32,8 +32,12 @@ demo: build
 	echo; echo "Bảng tính đã ghi trong outputs/ (mỗi kỳ một thư mục), ví dụ:"; \
 	ls outputs/2024-H1/*.xlsx outputs/2024/*.xlsx
 
+# The tests make a home folder per case under $TMPDIR; they get a folder of their own, removed
+# afterwards, so repeated runs do not fill /tmp.
 test: build-debug
-	$(SWIFT) test --skip-build
+	@scratch=$$(mktemp -d -t tonghop-tests.XXXXXX); \
+	TMPDIR=$$scratch $(SWIFT) test --skip-build; rc=$$?; \
+	rm -rf "$$scratch"; exit $$rc
 
 # Regenerates the committed sample inputs/ (deterministic: the same files every time).
 sample: build
