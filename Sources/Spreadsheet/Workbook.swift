@@ -52,7 +52,7 @@ public final class Workbook {
         self.path = path
         var options = lxw_workbook_options()
         options.constant_memory = constantMemory ? 1 : 0
-        let tmp = strdup(NSTemporaryDirectory())
+        let tmp = strdup(Workbook.scratchFolder)
         defer { free(tmp) }
         options.tmpdir = tmp
         guard let wb = workbook_new_opt(path, &options) else {
@@ -71,6 +71,20 @@ public final class Workbook {
     deinit {
         if let handle { lxw_workbook_free(handle) }
     }
+
+    /// Where libxlsxwriter puts each part (sheet, shared strings…) while a workbook is written:
+    /// a file per part, created, unlinked at once, then zipped. A national run makes about
+    /// 1,900 of them; created on ext4 they cost half a second of kernel time (inode allocation),
+    /// on tmpfs a third of that (`make bench`, 2026-11-23). So `/dev/shm` (memory) when it
+    /// is a folder we can write, else the system's temporary folder. The parts of at most
+    /// one workbook per core exist at once, a few megabytes.
+    static let scratchFolder: String = {
+        var info = stat()
+        if stat("/dev/shm", &info) == 0, info.st_mode & S_IFMT == S_IFDIR, access("/dev/shm", W_OK) == 0 {
+            return "/dev/shm"
+        }
+        return NSTemporaryDirectory()
+    }()
 
     /// Adds a sheet. Excel limits names to 31 characters without `[]:*?/\`.
     public func addWorksheet(_ name: String) throws -> Worksheet {
