@@ -46,7 +46,7 @@ struct CheckCommand: ParsableCommand {
                 Console.out("\(path) — \(Console.statusWord(outcome.status, lang)): " + (lang == .vi
                     ? "\(reports) báo cáo hợp lệ, \(errors) lỗi, \(outcome.problems.count - errors) cảnh báo/ghi chú"
                     : "\(reports) valid reports, \(errors) errors, \(outcome.problems.count - errors) warnings/notes"))
-                Console.problems(of: outcome, lang: lang, limit: .max)
+                Console.problems(outcome.sortedProblems, lang: lang, limit: .max)
             }
             return anyError ? .rejected : .success
         }

@@ -10,8 +10,7 @@ enum Console {
     }
 
     /// The problems of one file, most serious first, at most `limit` of them.
-    static func problems(of outcome: FileOutcome, lang: Language, limit: Int = 30) {
-        let sorted = outcome.sortedProblems
+    static func problems(_ sorted: [Problem], lang: Language, limit: Int = 30) {
         for p in sorted.prefix(limit) { out("    " + Messages.render(p, lang, withFile: false)) }
         if sorted.count > limit {
             out(lang == .vi ? "    ... và \(sorted.count - limit) vấn đề khác" : "    ... and \(sorted.count - limit) more")
@@ -39,17 +38,17 @@ enum Console {
     /// What the ingest stage read, then every file with problems, most serious first.
     static func ingest(_ s: ReportingPipeline.IngestSummary, lang: Language) {
         if lang == .vi {
-            out("Đã xem \(s.filesSeen) tệp trong inputs/: \(s.outcomes.count) tệp mới hoặc đã sửa, \(s.filesUnchanged) tệp không đổi.")
-            if !s.outcomes.isEmpty {
+            out("Đã xem \(s.filesSeen) tệp trong inputs/: \(s.filesRead.count) tệp mới hoặc đã sửa, \(s.filesUnchanged) tệp không đổi.")
+            if !s.filesRead.isEmpty {
                 out("  Nhận: \(s.accepted) tệp; nhận một phần: \(s.partial); từ chối: \(s.rejected). Đã lưu \(s.stored.submissionsStored) báo cáo, \(s.stored.valuesStored) giá trị.")
             }
         } else {
-            out("Saw \(s.filesSeen) files in inputs/: \(s.outcomes.count) new or changed, \(s.filesUnchanged) unchanged.")
-            if !s.outcomes.isEmpty {
+            out("Saw \(s.filesSeen) files in inputs/: \(s.filesRead.count) new or changed, \(s.filesUnchanged) unchanged.")
+            if !s.filesRead.isEmpty {
                 out("  Accepted: \(s.accepted); partly accepted: \(s.partial); rejected: \(s.rejected). Stored \(s.stored.submissionsStored) reports, \(s.stored.valuesStored) values.")
             }
         }
-        let encodings = Dictionary(grouping: s.outcomes.compactMap(\.encoding).filter {
+        let encodings = Dictionary(grouping: s.filesRead.compactMap(\.encoding).filter {
             $0 != TextDecoding.utf8 && $0 != TextDecoding.utf8WithBOM
         }, by: { $0 }).sorted { $0.key < $1.key }
         if !encodings.isEmpty {
@@ -57,12 +56,12 @@ enum Console {
             let listEn = encodings.map { "\($0.value.count) as \($0.key)" }.joined(separator: ", ")
             out(lang == .vi ? "  Không phải UTF-8, đã đọc theo bảng mã khác: \(list)." : "  Not UTF-8, read in another encoding: \(listEn).")
         }
-        let withProblems = s.outcomes.filter { !$0.problems.isEmpty }.sorted { a, b in
+        let withProblems = s.filesRead.filter { !$0.problems.isEmpty }.sorted { a, b in
             a.status == b.status ? a.path < b.path : (a.status == .rejected || (a.status == .partial && b.status == .accepted))
         }
         for o in withProblems {
             out("  \(o.path) — \(statusWord(o.status, lang)):")
-            problems(of: o, lang: lang)
+            problems(o.sortedProblems, lang: lang)
         }
         if !s.stillRejected.isEmpty {
             out(lang == .vi ? "  Còn \(s.stillRejected.count) tệp đã bị từ chối ở lần chạy trước và chưa được sửa:"

@@ -45,7 +45,7 @@ struct RollupCommand: ParsableCommand {
                 Console.workbooks(workbooks, periods: periods, outputs: pipeline.workspace.outputs, lang: lang)
             }
             let status: ExitStatus = summary.rejected + summary.partial > 0 ? .rejected : .success
-            try store.finishRun(runId, summary: "seen=\(summary.filesSeen) read=\(summary.outcomes.count) accepted=\(summary.accepted) partial=\(summary.partial) rejected=\(summary.rejected) workbooks=\(workbooks.count)", exitStatus: status)
+            try store.finishRun(runId, summary: "seen=\(summary.filesSeen) read=\(summary.filesRead.count) accepted=\(summary.accepted) partial=\(summary.partial) rejected=\(summary.rejected) workbooks=\(workbooks.count)", exitStatus: status)
             return status
         }
     }

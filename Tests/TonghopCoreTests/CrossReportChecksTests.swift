@@ -67,7 +67,7 @@ final class CrossReportChecksTests: XCTestCase {
         let pipeline = try ReportingPipeline(workspace: ws, today: Fixtures.today)
         let store = try Store(path: ws.store.path)
         let summary = try pipeline.ingest(into: store, runId: try store.beginRun(command: "rollup"))
-        let q2 = try XCTUnwrap(summary.outcomes.first { $0.path == "q2.csv" })
+        let q2 = try XCTUnwrap(summary.filesRead.first { $0.path == "q2.csv" })
         XCTAssertEqual(q2.problems.map(\.code), [.ambiguousNumber, .ruleViolated], "the file's own notice, then the check's warning")
         let stored = try store.problems(periods: [.quarter(2024, 2)]).filter { $0.file == "q2.csv" }
         XCTAssertEqual(Set(stored.map(\.code)), [.ambiguousNumber, .ruleViolated])

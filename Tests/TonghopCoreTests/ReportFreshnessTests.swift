@@ -45,7 +45,7 @@ final class ReportFreshnessTests: XCTestCase {
         _ = try pipeline.writeReports(.quarter(2024, 1), store: store)
         try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 60)], ofItemAtPath: file.path)
         let again = try pipeline.ingest(into: store, runId: try store.beginRun(command: "2"))
-        XCTAssertTrue(again.outcomes.isEmpty)
+        XCTAssertTrue(again.filesRead.isEmpty)
         XCTAssertEqual(try pipeline.staleReports([.quarter(2024, 1)], store: store), [])
     }
 }

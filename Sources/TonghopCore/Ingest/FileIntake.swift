@@ -40,6 +40,35 @@ public struct FileOutcome: Sendable {
     }
 }
 
+/// One file a run read, once its reports are stored: what became of it, without its values.
+///
+/// What the summary, the log and the console say about a file. A national batch holds a
+/// million values in its ``FileOutcome``s; they are let go as soon as the store has them.
+public struct ReadFile: Sendable {
+    public let path: String
+    public let layout: Layout?
+    public let encoding: String?
+    public let status: FileStatus
+    /// The reports and values the file sent (accepted ones; refused rows are problems).
+    public let reports: Int
+    public let values: Int
+    public var problems: [Problem]
+
+    /// - Parameter more: problems found after reading (the store's notices).
+    public init(_ outcome: FileOutcome, more: [Problem] = []) {
+        path = outcome.path
+        layout = outcome.layout
+        encoding = outcome.encoding
+        status = outcome.status
+        reports = outcome.submissions.count
+        values = outcome.submissions.reduce(0) { $0 + $1.values.count }
+        problems = outcome.problems + more
+    }
+
+    /// Problems most serious first, then in file order.
+    public var sortedProblems: [Problem] { FileOutcome.sorted(problems) }
+}
+
 /// Reads one input file end to end: bytes → text → records → layout → validated reports.
 ///
 /// The cost of a problem follows DOMAIN §6: an error in a form file rejects the file (one unit,

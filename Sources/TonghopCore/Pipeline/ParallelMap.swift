@@ -55,3 +55,19 @@ final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
         return value!
     }
 }
+
+extension BackgroundWork where Value == Void {
+    /// Empties `items` here and frees what they held on another thread: a national batch's
+    /// reports are a million values, each released one by one, while this thread goes on.
+    static func release<T>(_ items: inout [T]) {
+        let held = HeldForRelease(items)
+        items = []
+        DispatchQueue.global(qos: .utility).async { held.items = [] }
+    }
+}
+
+/// An array on its way to be freed by ``BackgroundWork/release(_:)``.
+private final class HeldForRelease<T>: @unchecked Sendable {
+    var items: [T]
+    init(_ items: [T]) { self.items = items }
+}

@@ -49,15 +49,24 @@ public final class ReportingPipeline {
         /// The paths under `inputs/` this run saw, read or not.
         public var inputPaths: Set<String> = []
         /// Every file read in this run, in path order.
-        public var outcomes: [FileOutcome] = []
+        public var filesRead: [ReadFile] = [] {
+            didSet {
+                (accepted, partial, rejected) = (0, 0, 0)
+                for file in filesRead {
+                    switch file.status {
+                    case .accepted: accepted += 1
+                    case .partial: partial += 1
+                    case .rejected: rejected += 1
+                    }
+                }
+            }
+        }
+        /// How many of ``filesRead`` were accepted, partly accepted, rejected.
+        public private(set) var accepted = 0, partial = 0, rejected = 0
         public var stored = Store.BatchResult()
         public var seconds: [String: Double] = [:]
         /// Files still in `inputs/`, unchanged since an earlier run refused them whole.
         public var stillRejected: [(path: String, problem: Problem?)] = []
-
-        public var accepted: Int { outcomes.filter { $0.status == .accepted }.count }
-        public var partial: Int { outcomes.filter { $0.status == .partial }.count }
-        public var rejected: Int { outcomes.filter { $0.status == .rejected }.count }
     }
 
     /// Reads every new or changed file under `inputs/`, validates it and stores what is good.
@@ -109,18 +118,17 @@ public final class ReportingPipeline {
         // The store's notices (a file that lost to a newer one), by file: a national batch has
         // tens of thousands of files and hundreds of notices.
         let storeNotices = Dictionary(grouping: summary.stored.problems) { $0.file }
-        summary.outcomes = incoming.map { file in
-            var o = file.outcome
-            o.problems += storeNotices[o.path] ?? []
-            return o
+        summary.filesRead = incoming.map { ReadFile($0.outcome, more: storeNotices[$0.outcome.path] ?? []) }
+        // The files' reports are stored: not held through the rest of the run, and let go on
+        // another core (a million values to free, one by one).
+        BackgroundWork<Void>.release(&incoming)
+        // Files refused whole by an earlier run and still there unchanged; usually none, so
+        // the paths read now are gathered only when there are some.
+        let refused = try store.rejectedFiles().filter { $0.status == .rejected && summary.inputPaths.contains($0.path) }
+        if !refused.isEmpty {
+            let readNow = Set(summary.filesRead.map(\.path))
+            summary.stillRejected = refused.filter { !readNow.contains($0.path) }.map { ($0.path, $0.problems.first { $0.severity == .error }) }
         }
-        // The files' payloads are stored: not held through the rest of the run.
-        incoming = []
-        let readNow = Set(summary.outcomes.map(\.path))
-        let present = Set(files.map(\.relativePath))
-        summary.stillRejected = try store.rejectedFiles()
-            .filter { $0.status == .rejected && present.contains($0.path) && !readNow.contains($0.path) }
-            .map { ($0.path, $0.problems.first { $0.severity == .error }) }
         return summary
     }
 

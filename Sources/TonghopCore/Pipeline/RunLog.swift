@@ -43,10 +43,9 @@ public struct RunLog: Sendable {
     }
 
     /// The line of one file read.
-    public static func fileEvent(run: Int64, _ o: FileOutcome) -> String {
-        "run=\(run) file=\(quoted(o.path)) status=\(o.status.rawValue) layout=\(o.layout?.rawValue ?? "-")"
-            + " encoding=\(o.encoding ?? "-") reports=\(o.submissions.count)"
-            + " values=\(o.submissions.reduce(0) { $0 + $1.values.count }) problems=\(o.problems.count)"
+    public static func fileEvent(run: Int64, _ f: ReadFile) -> String {
+        "run=\(run) file=\(quoted(f.path)) status=\(f.status.rawValue) layout=\(f.layout?.rawValue ?? "-")"
+            + " encoding=\(f.encoding ?? "-") reports=\(f.reports) values=\(f.values) problems=\(f.problems.count)"
     }
 
     /// A value that may hold spaces or quotes, in double quotes.

@@ -88,16 +88,16 @@ public struct RunSummary: Codable, Sendable {
 
     /// Fills in what the ingest stage did.
     public mutating func record(_ ingest: ReportingPipeline.IngestSummary, language: Language) {
-        files = Files(seen: ingest.filesSeen, unchanged: ingest.filesUnchanged, read: ingest.outcomes.count,
+        files = Files(seen: ingest.filesSeen, unchanged: ingest.filesUnchanged, read: ingest.filesRead.count,
                       accepted: ingest.accepted, partlyAccepted: ingest.partial, rejected: ingest.rejected)
         stored = Stored(submissions: ingest.stored.submissionsStored, values: ingest.stored.valuesStored,
                         superseded: ingest.stored.superseded)
         let order: [FileStatus] = [.rejected, .partial, .accepted]
-        filesWithProblems = ingest.outcomes.filter { !$0.problems.isEmpty }
+        filesWithProblems = ingest.filesRead.filter { !$0.problems.isEmpty }
             .sorted { (order.firstIndex(of: $0.status)!, $0.path) < (order.firstIndex(of: $1.status)!, $1.path) }
             .map { o in
                 FileEntry(path: o.path, status: o.status.rawValue, layout: o.layout?.rawValue, encoding: o.encoding,
-                          reports: o.submissions.count, values: o.submissions.reduce(0) { $0 + $1.values.count },
+                          reports: o.reports, values: o.values,
                           problems: o.sortedProblems.map { p in
                               ProblemEntry(severity: RunSummary.severity(p.severity), code: p.code.rawValue, line: p.line,
                                            column: p.column, message: Messages.render(p, language, withFile: false))

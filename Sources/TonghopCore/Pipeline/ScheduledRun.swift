@@ -86,10 +86,10 @@ public struct ScheduledRun {
         do {
             result.ingest = try pipeline.ingest(into: store, runId: runId, progress: readProgress)
             summary.record(result.ingest, language: language)
-            let outcomes = result.ingest.outcomes, log = self.log
+            let filesRead = result.ingest.filesRead, log = self.log
             fileLines = BackgroundWork {
                 do {
-                    try log.append(ParallelMap.chunked(outcomes) { RunLog.fileEvent(run: runId, $0) })
+                    try log.append(ParallelMap.chunked(filesRead) { RunLog.fileEvent(run: runId, $0) })
                     return nil
                 } catch let e as OutputError { return e } catch { return nil }
             }
@@ -124,7 +124,7 @@ public struct ScheduledRun {
 
             if result.failure != nil {
                 result.status = .failure
-            } else if result.ingest.outcomes.isEmpty && stale.isEmpty {
+            } else if result.ingest.filesRead.isEmpty && stale.isEmpty {
                 result.status = .nothingToDo
             } else if result.ingest.rejected + result.ingest.partial > 0 {
                 result.status = .rejected
