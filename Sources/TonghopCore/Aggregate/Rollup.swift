@@ -191,29 +191,55 @@ public final class Rollup: @unchecked Sendable {
         totalsLock.lock()
         defer { totalsLock.unlock() }
         if let cached = totals[code] { return cached }
-        var result: UnitTotal
-        if let c = compiled[code] {
-            result = UnitTotal(figures: c.figures, partialUnits: c.coverage == .partial ? [code] : [],
-                               reportingUnits: 1, fromCompiledReport: true)
-        } else {
-            result = UnitTotal(figures: FigureVector(slotCount: catalog.slotCount), partialUnits: [], reportingUnits: 0,
-                               fromCompiledReport: false)
-            if let mine = own[code] {
-                result.figures = mine.figures
-                result.reportingUnits = 1
-                if mine.coverage == .partial { result.partialUnits.append(code) }
-            }
-            var children = registry.children(of: code)
-            if registry.unit(code)?.level == .province { children += registry.departments(of: code) }
-            for child in children {
-                let t = total(child.code)
-                if t.reportingUnits == 0 { continue }
-                result.figures.add(t.figures, catalog: catalog)
-                result.partialUnits += t.partialUnits
-                result.reportingUnits += t.reportingUnits
-            }
-        }
+        let result = computeTotal(code) { total($0) }
         totals[code] = result
+        return result
+    }
+
+    /// Works out every unit's total, each province's subtree on its own core, so that the
+    /// workbooks written next only read them: a national year is ten thousand units, added
+    /// up one by one under ``total(_:)``'s lock otherwise.
+    public func computeTotals() {
+        guard let nation = registry.nation else { return }
+        let subtrees = ParallelMap.map(registry.children(of: nation.code)) { province -> [String: UnitTotal] in
+            var found: [String: UnitTotal] = [:]
+            func subtreeTotal(_ code: String) -> UnitTotal {
+                if let known = found[code] { return known }
+                let result = self.computeTotal(code, childTotal: subtreeTotal)
+                found[code] = result
+                return result
+            }
+            _ = subtreeTotal(province.code)
+            return found
+        }
+        totalsLock.lock()
+        for subtree in subtrees { totals.merge(subtree) { known, _ in known } }
+        totalsLock.unlock()
+        _ = total(nation.code)
+    }
+
+    /// A unit's total from its own reports and its children's totals, as `childTotal` gives them.
+    private func computeTotal(_ code: String, childTotal: (String) -> UnitTotal) -> UnitTotal {
+        if let c = compiled[code] {
+            return UnitTotal(figures: c.figures, partialUnits: c.coverage == .partial ? [code] : [],
+                             reportingUnits: 1, fromCompiledReport: true)
+        }
+        var result = UnitTotal(figures: FigureVector(slotCount: catalog.slotCount), partialUnits: [], reportingUnits: 0,
+                               fromCompiledReport: false)
+        if let mine = own[code] {
+            result.figures = mine.figures
+            result.reportingUnits = 1
+            if mine.coverage == .partial { result.partialUnits.append(code) }
+        }
+        var children = registry.children(of: code)
+        if registry.unit(code)?.level == .province { children += registry.departments(of: code) }
+        for child in children {
+            let t = childTotal(child.code)
+            if t.reportingUnits == 0 { continue }
+            result.figures.add(t.figures, catalog: catalog)
+            result.partialUnits += t.partialUnits
+            result.reportingUnits += t.reportingUnits
+        }
         return result
     }
 }

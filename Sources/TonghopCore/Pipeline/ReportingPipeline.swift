@@ -195,6 +195,9 @@ public final class ReportingPipeline {
         // Read before the data: a change stored meanwhile makes these reports stale, never the reverse.
         let source = try reportSource(store: store)
         let rollup = try rollup(period, store: store)
+        // Every total first, on every core; then the workbooks, also on every core, each with
+        // its own libxlsxwriter workbook, the rollups only answering from their memoised totals.
+        rollup.computeTotals()
         let registry = rollup.registry
         guard let nation = registry.nation else { return [] }
         var scopes: [Unit]
@@ -214,10 +217,7 @@ public final class ReportingPipeline {
             guard catalog.registries.registry(for: before) != nil else { return nil }
             return PreviousYear(current: rollup, previous: try self.rollup(before, store: store))
         }
-        // Every total first, then the workbooks on every core: each has its own libxlsxwriter
-        // workbook, and the rollups only answer from their memoised totals.
-        _ = rollup.total(nation.code)
-        if let previous = previousYear?.previous, let previousNation = previous.registry.nation { _ = previous.total(previousNation.code) }
+        previousYear?.previous.computeTotals()
         let outputs = workspace.outputs, window = self.window
         let results = ParallelMap.map(scopes) { scopeUnit -> Result<[URL], Error> in
             Result {

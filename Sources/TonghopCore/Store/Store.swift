@@ -429,16 +429,16 @@ public final class Store: @unchecked Sendable {
     /// catalog's slots (values of codes the catalog no longer has are left out).
     public func activeFigures(periods: [Period], catalog: Catalog) throws -> [ReportFigures] {
         guard !periods.isEmpty else { return [] }
-        // The rows first, their payloads copied out as bytes; then the payloads decoded on
-        // every core. A national year is tens of thousands of rows and a million values, read
-        // for every report written.
-        struct Fetched: Sendable {
+        // This thread steps through the rows while other cores decode the payloads, a slice of
+        // rows at a time: a national year is tens of thousands of rows and a million values,
+        // read for every report written.
+        struct Fetched {
             let unitCode: String
             let period: Period
             let isCompiled: Bool
             var receivedOn: Int
-            let payload: [UInt8]
         }
+        let decoding = SliceDecoding(catalog: catalog)
         let fetched: [Fetched] = try db.read { db in
             let placeholders = Array(repeating: "?", count: periods.count).joined(separator: ",")
             // In the order of the index on (period, active): ordered by id alone, SQLite would
@@ -454,17 +454,23 @@ public final class Store: @unchecked Sendable {
             for p in periods { byCode[p.code] = p }
             var result: [Fetched] = []
             var undated: [(index: Int, fileId: Int64)] = []
+            var payloads: [[UInt8]] = []
             // Columns by position, the payload copied straight from SQLite's buffer.
             while let row = try rows.next() {
                 guard let period = byCode[row[1] as String] else { continue }
                 let stated = Store.dateKey(row[3] as String?)
                 if stated == 0 { undated.append((result.count, row[5])) }
-                let payload = try row.withUnsafeData(atIndex: 4) { data in
+                payloads.append(try row.withUnsafeData(atIndex: 4) { data in
                     data.map { d in d.withUnsafeBytes { [UInt8]($0) } } ?? []
-                }
+                })
                 result.append(Fetched(unitCode: row[0], period: period, isCompiled: (row[2] as String) == Submission.compiledForm,
-                                      receivedOn: stated, payload: payload))
+                                      receivedOn: stated))
+                if payloads.count == SliceDecoding.sliceSize {
+                    decoding.start(payloads)
+                    payloads = []
+                }
             }
+            decoding.start(payloads)
             if !undated.isEmpty {
                 let modifiedAt = try db.makeStatement(sql: "SELECT modifiedAt FROM inputFile WHERE id = ?")
                 var days = DayKeys()
@@ -474,11 +480,47 @@ public final class Store: @unchecked Sendable {
             }
             return result
         }
-        return ParallelMap.chunked(fetched) { f in
-            var figures = FigureVector(slotCount: catalog.slotCount)
-            f.payload.withUnsafeBufferPointer { Store.decode($0, into: &figures, catalog: catalog) }
-            figures.completeTotals(catalog: catalog)
-            return ReportFigures(unitCode: f.unitCode, period: f.period, isCompiled: f.isCompiled, receivedOn: f.receivedOn, figures: figures)
+        let figures = decoding.finish()
+        return zip(fetched, figures).map { f, figures in
+            ReportFigures(unitCode: f.unitCode, period: f.period, isCompiled: f.isCompiled, receivedOn: f.receivedOn, figures: figures)
+        }
+    }
+
+    /// Payloads decoded into figures on other threads, slice by slice as they are read, and
+    /// given back in the order they were read.
+    private final class SliceDecoding: @unchecked Sendable {
+        static let sliceSize = 1024
+        let catalog: Catalog
+        private let group = DispatchGroup()
+        private let lock = NSLock()
+        private var slices: [[FigureVector]] = []
+
+        init(catalog: Catalog) { self.catalog = catalog }
+
+        func start(_ payloads: [[UInt8]]) {
+            if payloads.isEmpty { return }
+            lock.lock()
+            let index = slices.count
+            slices.append([])
+            lock.unlock()
+            group.enter()
+            DispatchQueue.global().async { [catalog] in
+                let decoded = payloads.map { payload in
+                    var figures = FigureVector(slotCount: catalog.slotCount)
+                    payload.withUnsafeBufferPointer { Store.decode($0, into: &figures, catalog: catalog) }
+                    figures.completeTotals(catalog: catalog)
+                    return figures
+                }
+                self.lock.lock()
+                self.slices[index] = decoded
+                self.lock.unlock()
+                self.group.leave()
+            }
+        }
+
+        func finish() -> [FigureVector] {
+            group.wait()
+            return slices.flatMap { $0 }
         }
     }
 
