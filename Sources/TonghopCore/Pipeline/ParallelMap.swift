@@ -3,11 +3,16 @@ import Foundation
 /// Maps over an array on every core, keeping the order of the results.
 enum ParallelMap {
     static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
-        let box = ResultBox<R>(count: items.count)
-        DispatchQueue.concurrentPerform(iterations: items.count) { i in
-            box.set(i, transform(items[i]))
+        if items.isEmpty { return [] }
+        // Each result is put straight into its place in the array: no optional per result to
+        // unwrap and copy afterwards (a national batch is forty thousand files read).
+        return Array(unsafeUninitializedCapacity: items.count) { buffer, initialized in
+            let slots = Slots(base: buffer.baseAddress!)
+            DispatchQueue.concurrentPerform(iterations: items.count) { i in
+                (slots.base + i).initialize(to: transform(items[i]))
+            }
+            initialized = items.count
         }
-        return box.values.map { $0! }
     }
 
     /// As ``map(_:_:)`` for many small items: a task per slice of the items, not per item.
@@ -17,15 +22,10 @@ enum ParallelMap {
         return map(slices) { slice in slice.map(transform) }.flatMap { $0 }
     }
 
-    private final class ResultBox<R>: @unchecked Sendable {
-        var values: [R?]
-        let lock = NSLock()
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ v: R) {
-            lock.lock()
-            values[i] = v
-            lock.unlock()
-        }
+    /// The results' places: each task writes only its own, and all are written before
+    /// `concurrentPerform` returns.
+    private struct Slots<R>: @unchecked Sendable {
+        let base: UnsafeMutablePointer<R>
     }
 }
 

@@ -103,9 +103,15 @@ public final class ReportingPipeline {
             return (Store.IncomingFile(outcome: outcome, size: Int64(bytes.count), modifiedAt: file.modifiedAt, sha256: hash), nil)
         }
         summary.seconds["read"] = Date().timeIntervalSince(clock)
-        var incoming = results.compactMap(\.0)
-        let touched = results.compactMap(\.touched)
-        results = []
+        // Moved out of the results, last first, rather than copied: each holds a file's reports.
+        var incoming: [Store.IncomingFile] = [], touched: [(Int64, Double)] = []
+        incoming.reserveCapacity(results.count)
+        while let result = results.popLast() {
+            if let file = result.0 { incoming.append(file) }
+            if let unchanged = result.touched { touched.append(unchanged) }
+        }
+        incoming.reverse()
+        touched.reverse()
         // The checks against other reports on the other core while SQLite, on one, stores the
         // files and reports; their warnings are stored last, with the other problems.
         let warnings = try startCrossReportChecks(incoming, store: store)
