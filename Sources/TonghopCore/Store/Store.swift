@@ -352,37 +352,51 @@ public final class Store: @unchecked Sendable {
                 if a.modifiedAt != b.modifiedAt { return a.modifiedAt < b.modifiedAt }
                 return files[Int(a.file)].outcome.path < files[Int(b.file)].outcome.path
             }
-            var winnerOfBatch: [ReportKey: (file: Int, line: Int)] = [:]
+            // Per report key, what the store holds after each report applied and which of the
+            // batch's files sent it: one lookup a report, read and updated in place.
+            struct Latest {
+                var stored: (id: Int64, version: Int, fileId: Int64)?
+                var fromBatch: (file: Int, line: Int)?
+            }
+            var latest: [ReportKey: Latest] = [:]
+            latest.reserveCapacity(current.count + pending.count)
+            for (key, stored) in current { latest[key] = Latest(stored: stored) }
+            current = [:]
             var batchProblems: [Int: [Problem]] = [:]
-            for p in pending {
-                let item = (file: Int(p.file), payload: files[Int(p.file)].payloads[Int(p.report)])
-                let s = files[item.file].outcome.submissions[Int(p.report)]
-                let key = Store.key(s.unitCode, s.period.code, s.form)
-                let previous = current[key]
-                try BulkInsert(statement: insertSubmission).run(db, [.integer(fileIds[item.file]), .text(s.unitCode), .text(s.period.code),
-                                                                     .text(s.form), .integer(s.line), .text(s.preparedOn),
-                                                                     .integer((previous?.version ?? 0) + 1), .text(item.payload)])
-                let id = db.lastInsertedRowID
-                if let previous {
-                    try supersede.execute(arguments: [id, previous.id])
-                    if let loser = winnerOfBatch[key] {
-                        let p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
-                                        detail: Messages.newerFile(files[item.file].outcome.path, preparedOn: s.preparedOn),
-                                        unitCode: s.unitCode, period: s.period.code)
-                        batchProblems[loser.file, default: []].append(p)
-                    } else {
-                        result.superseded += 1
-                        let earlier = try String.fetchOne(pathOfFile, arguments: [previous.fileId]) ?? "?"
-                        let p = Problem(.notice, .supersedesEarlier, file: files[item.file].outcome.path, line: s.line,
-                                        detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
-                                        unitCode: s.unitCode, period: s.period.code)
-                        batchProblems[item.file, default: []].append(p)
+            // A report is read where it lies in its file's outcome, not copied out.
+            func apply(_ s: borrowing Submission, payload: String, file: Int) throws {
+                let period = s.period.code
+                try update(&latest[Store.key(s.unitCode, period, s.form)])
+                func update(_ entry: inout Latest?) throws {
+                    let previous = entry?.stored
+                    try BulkInsert(statement: insertSubmission).run(db, [.integer(fileIds[file]), .text(s.unitCode), .text(period),
+                                                                         .text(s.form), .integer(s.line), .text(s.preparedOn),
+                                                                         .integer((previous?.version ?? 0) + 1), .text(payload)])
+                    let id = db.lastInsertedRowID
+                    if let previous {
+                        try supersede.execute(arguments: [id, previous.id])
+                        if let loser = entry?.fromBatch {
+                            let p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
+                                            detail: Messages.newerFile(files[file].outcome.path, preparedOn: s.preparedOn),
+                                            unitCode: s.unitCode, period: period)
+                            batchProblems[loser.file, default: []].append(p)
+                        } else {
+                            result.superseded += 1
+                            let earlier = try String.fetchOne(pathOfFile, arguments: [previous.fileId]) ?? "?"
+                            let p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
+                                            detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
+                                            unitCode: s.unitCode, period: period)
+                            batchProblems[file, default: []].append(p)
+                        }
                     }
+                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, s.line))
+                    result.submissionsStored += 1
+                    result.valuesStored += s.values.count
                 }
-                current[key] = (id, (previous?.version ?? 0) + 1, fileIds[item.file])
-                winnerOfBatch[key] = (item.file, s.line)
-                result.submissionsStored += 1
-                result.valuesStored += s.values.count
+            }
+            for p in pending {
+                let file = Int(p.file), report = Int(p.report)
+                try apply(files[file].outcome.submissions[report], payload: files[file].payloads[report], file: file)
             }
 
             let later = laterProblems?() ?? [:]
