@@ -61,7 +61,8 @@ public final class Rollup: @unchecked Sendable {
         var translations: [ObjectIdentifier: RegistryTranslation] = [:]
         // The registry of each reported period, found once: a year has seven periods.
         var registries: [(period: Period, registry: Registry?)] = []
-        for s in submissions where period.contains(s.period) {
+        // Each report filed from where it lies in the array, not copied out of it.
+        func fileReport(_ s: borrowing ReportFigures) {
             var unitCode = s.unitCode
             let own: Registry?
             if let known = registries.first(where: { $0.period == s.period }) {
@@ -73,13 +74,14 @@ public final class Rollup: @unchecked Sendable {
             // A report of a unit of an earlier map is placed on the units in force now.
             if let own, own !== registry {
                 guard let translation = translations[ObjectIdentifier(own)] ?? RegistryTranslation(from: own, to: registry),
-                      let target = translation.target(of: s.unitCode) else { continue }
+                      let target = translation.target(of: s.unitCode) else { return }
                 translations[ObjectIdentifier(own)] = translation
                 unitCode = target.code
                 if target.approximate { approximate.insert(unitCode) }
             }
             byUnit[unitCode, default: UnitReports()].file(s)
         }
+        for i in submissions.indices where period.contains(submissions[i].period) { fileReport(submissions[i]) }
         self.receivedDays = byUnit.compactMapValues { $0.received.isEmpty ? nil : $0.received }
         self.approximateUnits = approximate
         own = Self.compose(period, byUnit, catalog: catalog) { $0.own }
@@ -94,7 +96,7 @@ public final class Rollup: @unchecked Sendable {
         /// The latest day a report for each period was received (yyyymmdd).
         var received: [(period: Period, day: Int)] = []
 
-        mutating func file(_ s: ReportFigures) {
+        mutating func file(_ s: borrowing ReportFigures) {
             if let day = s.receivedOn {
                 if let i = received.firstIndex(where: { $0.period == s.period }) {
                     received[i].day = max(received[i].day, day)

@@ -64,6 +64,14 @@ extension BackgroundWork where Value == Void {
         items = []
         DispatchQueue.global(qos: .utility).async { held.items = [] }
     }
+
+    /// Frees what `value` holds on another thread, once the caller's last reference to it
+    /// goes (almost always before the other thread gets to it): a rollup of a national year
+    /// is ten thousand units' figures and totals.
+    static func release<T>(_ value: T) {
+        var items = [value]
+        release(&items)
+    }
 }
 
 /// An array on its way to be freed by ``BackgroundWork/release(_:)``.

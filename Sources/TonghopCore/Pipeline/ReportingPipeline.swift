@@ -224,6 +224,8 @@ public final class ReportingPipeline {
             return PreviousYear(current: rollup, previous: try self.rollup(before, store: store))
         }
         previousYear?.previous.computeTotals()
+        // The rollups are not needed once the files are written: let go on another thread.
+        defer { BackgroundWork<Void>.release((rollup, previousYear)) }
         let outputs = workspace.outputs, window = self.window
         let results = ParallelMap.map(scopes) { scopeUnit -> Result<[URL], Error> in
             Result {
