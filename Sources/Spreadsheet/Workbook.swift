@@ -74,10 +74,10 @@ public final class Workbook {
 
     /// Where libxlsxwriter puts each part (sheet, shared strings…) while a workbook is written:
     /// a file per part, created, unlinked at once, then zipped. A national run makes about
-    /// 1,900 of them; created on ext4 they cost half a second of kernel time (inode allocation),
-    /// on tmpfs a third of that (`make bench`, 2026-11-23). So `/dev/shm` (memory) when it
-    /// is a folder we can write, else the system's temporary folder. The parts of at most
-    /// one workbook per core exist at once, a few megabytes.
+    /// 1,900 of them, and creating them on ext4 (inode allocation) cost it half a second of
+    /// kernel time; on tmpfs the cold run took 0.3–0.4 s less (interleaved runs, 2026-11-23).
+    /// So `/dev/shm` (memory) when it is a folder we can write, else the system's temporary
+    /// folder. The parts of at most one workbook per core exist at once, a few megabytes.
     static let scratchFolder: String = {
         var info = stat()
         if stat("/dev/shm", &info) == 0, info.st_mode & S_IFMT == S_IFDIR, access("/dev/shm", W_OK) == 0 {

@@ -198,12 +198,14 @@ public final class Rollup: @unchecked Sendable {
         return result
     }
 
-    /// Works out every unit's total, each province's subtree on its own core, so that the
-    /// workbooks written next only read them: a national year is ten thousand units, added
-    /// up one by one under ``total(_:)``'s lock otherwise.
-    public func computeTotals() {
-        guard let nation = registry.nation else { return }
-        let subtrees = ParallelMap.map(registry.children(of: nation.code)) { province -> [String: UnitTotal] in
+    /// Works out the total of every unit under `code` (the nation when nil), each child's
+    /// subtree on its own core, so that the workbooks written next only read them: a national
+    /// year is ten thousand units, added up one by one under ``total(_:)``'s lock otherwise.
+    public func computeTotals(under code: String? = nil) {
+        guard let root = code ?? registry.nation?.code else { return }
+        var children = registry.children(of: root)
+        if registry.unit(root)?.level == .province { children += registry.departments(of: root) }
+        let subtrees = ParallelMap.map(children) { child -> [String: UnitTotal] in
             var found: [String: UnitTotal] = [:]
             func subtreeTotal(_ code: String) -> UnitTotal {
                 if let known = found[code] { return known }
@@ -211,13 +213,13 @@ public final class Rollup: @unchecked Sendable {
                 found[code] = result
                 return result
             }
-            _ = subtreeTotal(province.code)
+            _ = subtreeTotal(child.code)
             return found
         }
         totalsLock.lock()
         for subtree in subtrees { totals.merge(subtree) { known, _ in known } }
         totalsLock.unlock()
-        _ = total(nation.code)
+        _ = total(root)
     }
 
     /// A unit's total from its own reports and its children's totals, as `childTotal` gives them.

@@ -201,11 +201,11 @@ public final class ReportingPipeline {
         // Read before the data: a change stored meanwhile makes these reports stale, never the reverse.
         let source = try reportSource(store: store)
         let rollup = try rollup(period, store: store)
-        // Every total first, on every core; then the workbooks, also on every core, each with
-        // its own libxlsxwriter workbook, the rollups only answering from their memoised totals.
-        rollup.computeTotals()
         let registry = rollup.registry
         guard let nation = registry.nation else { return [] }
+        // Every total first, on every core; then the workbooks, also on every core, each with
+        // its own libxlsxwriter workbook, the rollups only answering from their memoised totals.
+        rollup.computeTotals(under: scope.flatMap { registry.unit($0)?.code } ?? nation.code)
         var scopes: [Unit]
         if let scope {
             guard let unit = registry.unit(scope), unit.level == .nation || unit.level == .province else {
