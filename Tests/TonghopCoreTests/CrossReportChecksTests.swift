@@ -143,7 +143,7 @@ final class CrossReportChecksTests: XCTestCase {
         let run = try store.beginRun(command: "test")
         let files = [form("2023-Q4", ["MT07,,,,1,"]), form("2023-Q4", unit: "13291", ["MT07,,,,2,"]), form("2023-Q3", ["MT07,,,,1,"])]
         _ = try store.store(files.map { Store.IncomingFile(outcome: $0, size: 1, modifiedAt: 1, sha256: "x") }, runId: run)
-        let needs = CrossReportChecks.needs([form("2024-Q1", ["MT07,,,,1,"])], catalog: catalog)
+        let needs = CrossReportChecks.needs([form("2024-Q1", ["MT07,,,,1,"]).submissions], catalog: catalog)
         XCTAssertEqual(needs.periods, [.quarter(2023, 1), .quarter(2023, 2), .quarter(2023, 3), .quarter(2023, 4)])
         let got = try store.activeSubmissions(periods: needs.periods, units: needs.units)
         XCTAssertEqual(got.map { "\($0.unitCode) \($0.period)" }, ["13285 2023-Q3", "13285 2023-Q4"])

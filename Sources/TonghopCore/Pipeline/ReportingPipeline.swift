@@ -66,6 +66,13 @@ public final class ReportingPipeline {
         }
     }
 
+    /// What became of a candidate file on the reading cores: read (for the store, and what the
+    /// run tells of it), or found to hold the same bytes as the version the store has.
+    enum FileRead {
+        case read(Store.IncomingFile, ReadFile)
+        case unchanged(fileId: Int64, modifiedAt: Double)
+    }
+
     /// Reads every new or changed file under `inputs/`, validates it and stores what is good.
     /// `progress` is told, from any thread, how many of the candidate files have been read.
     public func ingest(into store: Store, runId: Int64, progress: ProgressCounter.Report? = nil) throws -> IngestSummary {
@@ -83,7 +90,7 @@ public final class ReportingPipeline {
         // A known file whose size or time changed may still hold the same bytes (copied again).
         let knownHashes = try store.sha256(ofFiles: candidates.compactMap { known[$0.relativePath]?.id })
         let counter = progress.map { ProgressCounter(total: candidates.count, report: $0) }
-        var results = ParallelMap.map(candidates) { [catalog, today, scope] file -> (Store.IncomingFile?, touched: (Int64, Double)?) in
+        var results = ParallelMap.map(candidates) { [catalog, today, scope] file -> FileRead in
             defer { counter?.advance() }
             let bytes: [UInt8]
             switch InputReading.contents(of: file.path) {
@@ -92,39 +99,49 @@ public final class ReportingPipeline {
             case .refused(let code, let detail):
                 var o = FileOutcome(path: file.relativePath)
                 o.problems = [Problem(.error, code, file: file.relativePath, detail: detail)]
-                return (Store.IncomingFile(outcome: o, size: file.size, modifiedAt: file.modifiedAt, sha256: ""), nil)
+                return .read(Store.IncomingFile(outcome: o, size: file.size, modifiedAt: file.modifiedAt, sha256: ""), ReadFile(o))
             }
             let hash = SHA256.hex(bytes)
-            if let k = known[file.relativePath], knownHashes[k.id] == hash { return (nil, (k.id, file.modifiedAt)) }
+            if let k = known[file.relativePath], knownHashes[k.id] == hash { return .unchanged(fileId: k.id, modifiedAt: file.modifiedAt) }
             let outcome = FileIntake.read(bytes, path: file.relativePath, catalog: catalog, today: today, scope: scope)
-            return (Store.IncomingFile(outcome: outcome, size: Int64(bytes.count), modifiedAt: file.modifiedAt, sha256: hash), nil)
+            return .read(Store.IncomingFile(outcome: outcome, size: Int64(bytes.count), modifiedAt: file.modifiedAt, sha256: hash),
+                         ReadFile(outcome))
         }
         summary.seconds["read"] = Date().timeIntervalSince(clock)
-        // Moved out of the results, last first, rather than copied: each holds a file's reports.
-        var incoming: [Store.IncomingFile] = [], touched: [(Int64, Double)] = []
-        incoming.reserveCapacity(results.count)
+        // Moved out of the results, not copied: each holds a file's reports. Taken from the
+        // end (the one way to move out of an array) and put back in order the same way, since
+        // `reverse()` copies each element.
+        var lastFirst: [Store.IncomingFile] = [], readLastFirst: [ReadFile] = [], touchedLastFirst: [(Int64, Double)] = []
+        lastFirst.reserveCapacity(results.count)
+        readLastFirst.reserveCapacity(results.count)
         while let result = results.popLast() {
-            if let file = result.0 { incoming.append(file) }
-            if let unchanged = result.touched { touched.append(unchanged) }
+            switch consume result {
+            case .read(let file, let read):
+                lastFirst.append(file)
+                readLastFirst.append(read)
+            case .unchanged(let id, let modifiedAt):
+                touchedLastFirst.append((id, modifiedAt))
+            }
         }
-        incoming.reverse()
-        touched.reverse()
+        results = []
+        var incoming = lastFirst.removeAllReversed(), filesRead = readLastFirst.removeAllReversed()
         // The checks against other reports on the other core while SQLite, on one, stores the
         // files and reports; their warnings are stored last, with the other problems.
         let warnings = try startCrossReportChecks(incoming, store: store)
-        try store.touch(fileIds: touched)
+        try store.touch(fileIds: touchedLastFirst.reversed())
         summary.filesUnchanged = files.count - incoming.count
         let storeClock = Date()
         summary.stored = try store.store(incoming, runId: runId, laterProblems: warnings.result)
-        for (i, problems) in warnings.result() { incoming[i].addProblems(problems) }
         summary.seconds["store"] = Date().timeIntervalSince(storeClock)
-        // The store's notices (a file that lost to a newer one), by file: a national batch has
-        // tens of thousands of files and hundreds of notices.
-        let storeNotices = Dictionary(grouping: summary.stored.problems) { $0.file }
-        summary.filesRead = incoming.map { ReadFile($0.outcome, more: storeNotices[$0.outcome.path] ?? []) }
         // The files' reports are stored: not held through the rest of the run, and let go on
         // another core (a million values to free, one by one).
         BackgroundWork<Void>.release(&incoming)
+        // What became of each file: its problems, then the warnings that compare it with other
+        // reports, then the store's notices (a file that lost to a newer one). Few files have
+        // either: a national batch has tens of thousands of files and hundreds of notices.
+        for (i, problems) in warnings.result() { filesRead[i].problems += problems }
+        for (i, notices) in summary.stored.problemsByFile { filesRead[i].problems += notices }
+        summary.filesRead = filesRead
         // Files refused whole by an earlier run and still there unchanged; usually none, so
         // the paths read now are gathered only when there are some.
         let refused = try store.rejectedFiles().filter { $0.status == .rejected && summary.inputPaths.contains($0.path) }
@@ -138,11 +155,11 @@ public final class ReportingPipeline {
     /// Starts the checks of ``checkAgainstOtherReports(_:store:)`` on another thread, having
     /// read from the store what they need (before the batch is stored, as they expect).
     func startCrossReportChecks(_ incoming: [Store.IncomingFile], store: Store) throws -> BackgroundWork<[Int: [Problem]]> {
-        let outcomes = incoming.map(\.outcome)
-        let needs = CrossReportChecks.needs(outcomes, catalog: catalog)
+        let needs = CrossReportChecks.needs(incoming.indices.lazy.map { incoming[$0].outcome.submissions }, catalog: catalog)
         let stored = try store.activeSubmissions(periods: needs.periods, units: needs.units)
-        let checks = CrossReportChecks(catalog: catalog), modifiedAt = incoming.map(\.modifiedAt)
-        return BackgroundWork { checks.warnings(outcomes, modifiedAt: modifiedAt, stored: stored) }
+        let checks = CrossReportChecks(catalog: catalog)
+        // The outcomes are gathered on the other core too: this one is needed by SQLite.
+        return BackgroundWork { checks.warnings(incoming.map(\.outcome), modifiedAt: incoming.map(\.modifiedAt), stored: stored) }
     }
 
     /// Adds the warnings that compare each report with the unit's previous quarters and a

@@ -253,6 +253,8 @@ public final class Store: @unchecked Sendable {
         public var superseded = 0
         /// Problems the batch itself raised (a file that lost to a newer one).
         public var problems: [Problem] = []
+        /// The same problems by the position of their file in the batch.
+        public var problemsByFile: [Int: [Problem]] = [:]
     }
 
     /// Up to this many files, ``store(_:runId:at:)`` looks up what the store holds key by key.
@@ -319,16 +321,19 @@ public final class Store: @unchecked Sendable {
             let retire = try db.makeStatement(sql: "UPDATE submission SET active = 0 WHERE fileId = ? AND active = 1")
 
             var fileIds: [Int64] = []
-            for file in files {
-                let o = file.outcome
-                try BulkInsert(statement: insertFile).run(db, [.integer(runId), .text(o.path), .integer(file.size), .real(file.modifiedAt),
-                                                              .text(file.sha256), .text(o.layout?.rawValue), .text(o.encoding),
-                                                              .text(o.status.rawValue), .text(now)])
+            // Files and reports are read where they lie in `files` (by index): `for file in files`
+            // would copy each, tens of thousands in a national batch, on the one core storing.
+            fileIds.reserveCapacity(files.count)
+            for i in files.indices {
+                let path = files[i].outcome.path
+                try BulkInsert(statement: insertFile).run(db, [.integer(runId), .text(path), .integer(files[i].size), .real(files[i].modifiedAt),
+                                                              .text(files[i].sha256), .text(files[i].outcome.layout?.rawValue),
+                                                              .text(files[i].outcome.encoding), .text(files[i].outcome.status.rawValue), .text(now)])
                 let fileId = db.lastInsertedRowID
                 fileIds.append(fileId)
                 // A new version of a path withdraws what the old version sent; its reports that
                 // the new version repeats are then superseded one by one below, keeping versions.
-                if let previous = previousVersions[o.path] { try retire.execute(arguments: [previous]) }
+                if let previous = previousVersions[path] { try retire.execute(arguments: [previous]) }
             }
 
             // Apply submissions oldest first so that the newest of a batch wins.
@@ -342,9 +347,10 @@ public final class Store: @unchecked Sendable {
             }
             var pending: [Pending] = []
             pending.reserveCapacity(files.reduce(0) { $0 + $1.outcome.submissions.count })
-            for (i, file) in files.enumerated() {
-                for (r, s) in file.outcome.submissions.enumerated() {
-                    pending.append(Pending(file: Int32(i), report: Int32(r), preparedOn: Store.dateKey(s.preparedOn), modifiedAt: file.modifiedAt))
+            for i in files.indices {
+                let submissions = files[i].outcome.submissions, modifiedAt = files[i].modifiedAt
+                for r in submissions.indices {
+                    pending.append(Pending(file: Int32(i), report: Int32(r), preparedOn: Store.dateKey(submissions[r].preparedOn), modifiedAt: modifiedAt))
                 }
             }
             pending.sort { a, b in
@@ -400,8 +406,8 @@ public final class Store: @unchecked Sendable {
             }
 
             let later = laterProblems?() ?? [:]
-            for (i, file) in files.enumerated() {
-                let problems = file.outcome.problems + (later[i] ?? []) + (batchProblems[i] ?? [])
+            for i in files.indices {
+                let problems = files[i].outcome.problems + (later[i] ?? []) + (batchProblems[i] ?? [])
                 for p in problems {
                     try insertProblem.execute(arguments: [fileIds[i], p.severity.rawValue, p.code.rawValue, p.line, p.column,
                                                           p.found, p.expected?.vi, p.detail?.vi, p.unitCode, p.period,
@@ -409,6 +415,7 @@ public final class Store: @unchecked Sendable {
                 }
                 result.problems += batchProblems[i] ?? []
             }
+            result.problemsByFile = batchProblems
             return result
         }
     }

@@ -17,21 +17,23 @@ public struct CrossReportChecks: Sendable {
 
     public init(catalog: Catalog) { self.catalog = catalog }
 
-    /// The units and periods the checks of these outcomes may read from the store.
-    public static func needs(_ outcomes: [FileOutcome], catalog: Catalog) -> (units: Set<String>, periods: [Period]) {
+    /// The units and periods the checks of a batch may read from the store, given each file's reports.
+    public static func needs(_ files: some Sequence<[Submission]>, catalog: Catalog) -> (units: Set<String>, periods: [Period]) {
         var units: Set<String> = []
         var periods: Set<Period> = []
-        // A national batch is forty thousand reports of a handful of quarters.
+        // A national batch is forty thousand reports of a handful of quarters. Each report is
+        // looked at where it lies (`for s in` would copy every one).
         var quarters: Set<Period> = []
-        for outcome in outcomes {
-            for s in outcome.submissions where !s.isCompiled {
-                units.insert(s.unitCode)
-                if s.period.kind == .quarter && quarters.insert(s.period).inserted {
-                    periods.formUnion(previousQuarters(of: s.period, count: outlierQuarters))
+        for submissions in files {
+            for i in submissions.indices where !submissions[i].isCompiled {
+                units.insert(submissions[i].unitCode)
+                let period = submissions[i].period
+                if period.kind == .quarter && quarters.insert(period).inserted {
+                    periods.formUnion(previousQuarters(of: period, count: outlierQuarters))
                 }
-                if !s.reconciliation.isEmpty, let registry = catalog.registries.registry(for: s.period) {
-                    units.formUnion(registry.children(of: s.unitCode).map(\.code))
-                    periods.insert(s.period)
+                if !submissions[i].reconciliation.isEmpty, let registry = catalog.registries.registry(for: period) {
+                    units.formUnion(registry.children(of: submissions[i].unitCode).map(\.code))
+                    periods.insert(period)
                 }
             }
         }
