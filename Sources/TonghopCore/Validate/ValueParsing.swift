@@ -42,6 +42,8 @@ public enum ValueParsing {
         }
         guard !t.isEmpty, t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }),
               t.first!.isNumber, t.last!.isNumber else { return .notANumber }
+        // The edits below are on Characters, not Foundation's `replacingOccurrences`: a national
+        // batch has tens of thousands of numbers with a thousands separator (`1,250`).
         let dots = t.filter { $0 == "." }.count
         let commas = t.filter { $0 == "," }.count
         let normalized: String
@@ -52,7 +54,7 @@ public enum ValueParsing {
             let thousands: Character = decimalMark == "." ? "," : "."
             guard groupsOfThree(t.split(separator: decimalMark)[0], separator: thousands),
                   t.filter({ $0 == decimalMark }).count == 1 else { return .notANumber }
-            normalized = t.replacingOccurrences(of: String(thousands), with: "").replacingOccurrences(of: ",", with: ".")
+            normalized = String(t.compactMap { $0 == thousands ? nil : $0 == "," ? "." : $0 })
         } else if dots + commas == 0 {
             normalized = t
         } else {
@@ -66,11 +68,11 @@ public enum ValueParsing {
             }
             if count > 1 {
                 guard groupsThousands else { return .notANumber }
-                normalized = t.replacingOccurrences(of: String(mark), with: "")
+                normalized = t.filter { $0 != mark }
             } else if integer && groupsThousands {
-                normalized = t.replacingOccurrences(of: String(mark), with: "")
+                normalized = t.filter { $0 != mark }
             } else {
-                normalized = t.replacingOccurrences(of: ",", with: ".")
+                normalized = String(t.map { $0 == "," ? "." : $0 })
             }
         }
         guard let v = Double(normalized), v.isFinite else { return .notANumber }
