@@ -12,18 +12,30 @@ public final class Store: @unchecked Sendable {
     public let path: String
     let db: DatabaseQueue
 
+    /// The copy of a large batch from the write-ahead log into the database file, running on
+    /// another core (see ``store(_:runId:at:laterProblems:)``); waited for before closing.
+    private var checkpoint: BackgroundWork<Void>?
+
     public init(path: String) throws {
         self.path = path
+        db = try DatabaseQueue(path: path, configuration: Store.configuration)
+        try db.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA journal_mode = WAL")
+        }
+        try Store.migrator.migrate(db)
+    }
+
+    deinit {
+        checkpoint?.result()
+    }
+
+    static var configuration: Configuration {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
-        db = try DatabaseQueue(path: path, configuration: config)
-        try db.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA journal_mode = WAL")
-        }
-        try Store.migrator.migrate(db)
+        return config
     }
 
     /// Named, forward-only schema migrations.
@@ -270,12 +282,33 @@ public final class Store: @unchecked Sendable {
     ///   warnings that compare reports with each other), by position in `files`; asked for
     ///   once the files and reports are written, just before the problems. A finding may only
     ///   be a warning about a file with reports: the file's status is written before it.
+    ///
+    /// A large batch is copied from the write-ahead log into the database file on another core
+    /// (SQLite would do it on this one as the transaction commits: a national year is 23 MB,
+    /// a tenth of a second). Readers see the batch either way; until the copy is done they
+    /// find its pages in the log.
     public func store(_ files: [IncomingFile], runId: Int64, at date: Date = Date(),
                       laterProblems: (() -> [Int: [Problem]])? = nil) throws -> BatchResult {
         if files.isEmpty { return BatchResult() }
-        return try db.write { db in
+        guard files.count > Store.smallBatch else { return try store(files, runId: runId, now: Store.timestamp(date), laterProblems: laterProblems) }
+        try db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 0") }
+        // Then back to SQLite's default: the next commits check the log's size again, and give
+        // up at once while the copy below holds the checkpoint lock.
+        defer { try? db.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
+        let result = try store(files, runId: runId, now: Store.timestamp(date), laterProblems: laterProblems)
+        checkpoint?.result()
+        let path = self.path
+        checkpoint = BackgroundWork {
+            // Another connection, since this one is serial. If the copy fails (the disk is
+            // full), the batch is still safe in the log, and SQLite copies it later.
+            _ = try? DatabaseQueue(path: path, configuration: Store.configuration).writeWithoutTransaction { try $0.checkpoint(.passive) }
+        }
+        return result
+    }
+
+    private func store(_ files: [IncomingFile], runId: Int64, now: String, laterProblems: (() -> [Int: [Problem]])?) throws -> BatchResult {
+        try db.write { db in
             var result = BatchResult()
-            let now = Store.timestamp(date)
             // What the store already holds for the batch's reports and paths. A small batch (a
             // file or two added to a national store) asks by key through the indexes; a large
             // one reads the active reports and latest paths once.
