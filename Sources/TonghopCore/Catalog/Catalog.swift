@@ -32,7 +32,16 @@ public struct Catalog: Sendable {
     /// Indicator positions by their name without case or diacritics (see ``NameKey``).
     private let byNameKey: [String: [Int]]
     /// The validation rules of `rules.csv`.
-    public private(set) var rules: [ValidationRule] = []
+    public private(set) var rules: [ValidationRule] = [] {
+        didSet {
+            rulesWithinReport = rules.filter { !$0.readsPreviousQuarter }
+            rulesAcrossQuarters = rules.filter(\.readsPreviousQuarter)
+        }
+    }
+    /// The rules checked on a report alone, and those that read the quarter before: split once,
+    /// not for each of forty thousand reports.
+    public private(set) var rulesWithinReport: [ValidationRule] = []
+    public private(set) var rulesAcrossQuarters: [ValidationRule] = []
 
     public func indicator(_ code: String) -> Indicator? { byCode[code].map { indicators[$0] } }
 

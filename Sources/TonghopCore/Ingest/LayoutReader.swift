@@ -44,7 +44,7 @@ public enum LayoutReader {
             return LayoutReading(layout: nil, problems: [strayQuote(first, file: file)])
         }
         let headerFields = first.fields.map(field)
-        if isFormHeading(first) {
+        if isFormHeading(first, fields: headerFields) {
             return readForm(rows, file: file)
         }
         if headerFields.contains(.unit) && headerFields.contains(.period) {
@@ -55,7 +55,7 @@ public enum LayoutReader {
         }
         // Rows above a form's heading are its titles: the administrative header block of a
         // blank form's .xlsx, also when that workbook is saved as CSV.
-        if let start = rows.firstIndex(where: isFormHeading) {
+        if let start = rows.firstIndex(where: { isFormHeading($0) }) {
             return readForm(Array(rows[start...]), file: file)
         }
         return LayoutReading(layout: nil, problems: [Problem(.error, .unknownLayout, file: file, line: first.line, column: 1,
@@ -63,8 +63,9 @@ public enum LayoutReader {
     }
 
     /// The first line of a form: `don_vi` and the unit's code, nothing else.
-    static func isFormHeading(_ r: CSVRecord) -> Bool {
-        let fields = r.fields.map(field)
+    /// - Parameter fields: the row's cells as ``field(_:)`` reads them, when already known.
+    static func isFormHeading(_ r: CSVRecord, fields known: [Field?]? = nil) -> Bool {
+        let fields = known ?? r.fields.map(field)
         return fields.first == .unit && !fields.contains(.period) && nonEmptyCount(r) <= 2
     }
 

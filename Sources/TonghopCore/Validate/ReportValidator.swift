@@ -284,8 +284,11 @@ public struct ReportValidator {
                                     preparedOn: raw.preparedOn, values: values)
         if !isCompiled {
             let figures = submission.figures(catalog: catalog)
-            for rule in catalog.rules where !rule.readsPreviousQuarter {
-                guard let violation = RuleCheck.violation(of: rule, current: figures, previous: nil, catalog: catalog) else { continue }
+            // Each rule read where it lies (`for rule in` would copy every rule for every report).
+            let rules = catalog.rulesWithinReport
+            for r in rules.indices {
+                guard let violation = RuleCheck.violation(of: rules[r], current: figures, previous: nil, catalog: catalog) else { continue }
+                let rule = rules[r]
                 let cell = rule.indicators.lazy.compactMap { code in
                     firstCell(of: code, seenAt: seenAt, seenUnknownCategory: seenUnknownCategory).map { raw.values[$0].value }
                 }.first
