@@ -127,7 +127,7 @@ public final class ReportingPipeline {
         var incoming = lastFirst.removeAllReversed(), filesRead = readLastFirst.removeAllReversed()
         // The checks against other reports on the other core while SQLite, on one, stores the
         // files and reports; their warnings are stored last, with the other problems.
-        let warnings = try startCrossReportChecks(incoming, store: store)
+        let warnings = try startCrossReportChecks(incoming, store: store, whileStoring: true)
         try store.touch(fileIds: touchedLastFirst.reversed())
         summary.filesUnchanged = files.count - incoming.count
         let storeClock = Date()
@@ -154,12 +154,16 @@ public final class ReportingPipeline {
 
     /// Starts the checks of ``checkAgainstOtherReports(_:store:)`` on another thread, having
     /// read from the store what they need (before the batch is stored, as they expect).
-    func startCrossReportChecks(_ incoming: [Store.IncomingFile], store: Store) throws -> BackgroundWork<[Int: [Problem]]> {
+    /// - Parameter whileStoring: this thread stores the batch meanwhile; the checks then keep to
+    ///   one core (sharing both among three threads made the store, the longer of the two, wait).
+    func startCrossReportChecks(_ incoming: [Store.IncomingFile], store: Store, whileStoring: Bool = false) throws -> BackgroundWork<[Int: [Problem]]> {
         let needs = CrossReportChecks.needs(incoming.indices.lazy.map { incoming[$0].outcome.submissions }, catalog: catalog)
         let stored = try store.activeSubmissions(periods: needs.periods, units: needs.units)
         let checks = CrossReportChecks(catalog: catalog)
-        // The outcomes are gathered on the other core too: this one is needed by SQLite.
-        return BackgroundWork { checks.warnings(incoming.map(\.outcome), modifiedAt: incoming.map(\.modifiedAt), stored: stored) }
+        // The outcomes are gathered on the other thread too.
+        return BackgroundWork {
+            checks.warnings(incoming.map(\.outcome), modifiedAt: incoming.map(\.modifiedAt), stored: stored, onEveryCore: !whileStoring)
+        }
     }
 
     /// Adds the warnings that compare each report with the unit's previous quarters and a

@@ -52,7 +52,12 @@ public struct CrossReportChecks: Sendable {
 
     /// The warnings of ``check(_:modifiedAt:stored:)``, by the position of the outcome they
     /// concern, in the order `check` adds them.
-    public func warnings(_ outcomes: [FileOutcome], modifiedAt: [Double], stored: [Submission]) -> [Int: [Problem]] {
+    /// - Parameter onEveryCore: false when another thread has work of its own meanwhile (SQLite
+    ///   storing the batch): the checks then keep to one core rather than take turns with it.
+    public func warnings(_ outcomes: [FileOutcome], modifiedAt: [Double], stored: [Submission], onEveryCore: Bool = true) -> [Int: [Problem]] {
+        func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+            onEveryCore ? ParallelMap.chunked(items, transform) : items.map(transform)
+        }
         var view = FigureView()
         for s in stored { view.set(s.unitCode, s.period, s.figures(catalog: catalog)) }
         let entries = outcomes.indices.flatMap { i in outcomes[i].submissions.indices.map { (file: i, report: $0) } }
@@ -63,9 +68,9 @@ public struct CrossReportChecks: Sendable {
             (Store.dateKey(outcomes[e.file].submissions[e.report].preparedOn), modifiedAt[e.file], outcomes[e.file].path)
         }
         let newestLast = entries.indices.sorted { keys[$0] < keys[$1] }
-        // Each report's figures on every core, then the view filled in order, newest last.
+        // Each report's figures (on every core), then the view filled in order, newest last.
         let reports = outcomes
-        let newestFigures = ParallelMap.chunked(newestLast) { [catalog] i in
+        let newestFigures = map(newestLast) { [catalog] i in
             reports[entries[i].file].submissions[entries[i].report].figures(catalog: catalog)
         }
         var figuresAt = [Int](repeating: 0, count: entries.count)
@@ -74,10 +79,10 @@ public struct CrossReportChecks: Sendable {
             figuresAt[i] = k
             view.set(s.unitCode, s.period, newestFigures[k])
         }
-        // Each report is checked on its own against the finished view: on every core, since a
-        // national batch is forty thousand reports.
+        // Each report is checked on its own against the finished view (on every core: a
+        // national batch is forty thousand reports).
         let reading = outcomes, finalView = view, positions = figuresAt
-        let found = ParallelMap.map(Array(entries.indices)) { [self] i -> [Problem] in
+        let found = map(Array(entries.indices)) { [self] i -> [Problem] in
             let e = entries[i]
             let s = reading[e.file].submissions[e.report]
             let current = newestFigures[positions[i]]
