@@ -98,7 +98,7 @@ public enum LongExport {
     }
 
     /// The decimal digits of a whole number, written in place (no string of its own).
-    private static func appendDigits(of n: Int64, to bytes: inout [UInt8]) {
+    static func appendDigits(of n: Int64, to bytes: inout [UInt8]) {
         if n < 0 { bytes.append(UInt8(ascii: "-")) }
         var m = n.magnitude
         let start = bytes.count

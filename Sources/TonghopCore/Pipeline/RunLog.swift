@@ -44,8 +44,21 @@ public struct RunLog: Sendable {
 
     /// The line of one file read.
     public static func fileEvent(run: Int64, _ f: ReadFile) -> String {
-        "run=\(run) file=\(quoted(f.path)) status=\(f.status.rawValue) layout=\(f.layout?.rawValue ?? "-")"
-            + " encoding=\(f.encoding ?? "-") reports=\(f.reports) values=\(f.values) problems=\(f.problems.count)"
+        // Made on bytes rather than by interpolation: forty thousand lines a national run, made
+        // while the workbooks are being written.
+        var line: [UInt8] = []
+        line.reserveCapacity(f.path.utf8.count + 112)
+        func add(_ text: String) { line.append(contentsOf: text.utf8) }
+        func add(_ number: Int) { LongExport.appendDigits(of: Int64(number), to: &line) }
+        add("run="); LongExport.appendDigits(of: run, to: &line)
+        add(" file="); add(quoted(f.path))
+        add(" status="); add(f.status.rawValue)
+        add(" layout="); add(f.layout?.rawValue ?? "-")
+        add(" encoding="); add(f.encoding ?? "-")
+        add(" reports="); add(f.reports)
+        add(" values="); add(f.values)
+        add(" problems="); add(f.problems.count)
+        return String(decoding: line, as: UTF8.self)
     }
 
     /// A value that may hold spaces or quotes, in double quotes.
