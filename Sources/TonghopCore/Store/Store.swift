@@ -202,6 +202,9 @@ public final class Store: @unchecked Sendable {
     public func knownFiles() throws -> [String: KnownFile] {
         try db.read { db in
             var result: [String: KnownFile] = [:]
+            // Sized at once (ids have no gaps but those of deleted rows): grown row by row, the
+            // table was copied a dozen times over.
+            result.reserveCapacity(Int(try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM inputFile") ?? 0))
             // Read by column position: a national inbox is tens of thousands of rows, every run.
             // Every version in id order, the latest of a path replacing the earlier ones: one
             // pass over the table, where grouping by path first took twice as long.
@@ -656,6 +659,9 @@ public final class Store: @unchecked Sendable {
     /// left out: the history a batch is compared with (previous quarters, a district's communes).
     public func activeSubmissions(periods: [Period], units: Set<String>) throws -> [Submission] {
         guard !periods.isEmpty, !units.isEmpty else { return [] }
+        // A few units (a file or two added to a national store): looked up by key through the
+        // index, in the order a scan would give. Else each period is read once and filtered.
+        if units.count <= Store.smallBatch { return try activeSubmissions(periods: periods, fewUnits: units.sorted()) }
         return try db.read { db in
             var result: [Submission] = []
             for period in periods {
@@ -669,6 +675,28 @@ public final class Store: @unchecked Sendable {
                     result.append(Submission(unitCode: unit, period: period, form: row["form"], line: row["line"],
                                              preparedOn: row["preparedOn"], values: Store.values(fromPayload: row["payload"])))
                 }
+            }
+            return result
+        }
+    }
+
+    private func activeSubmissions(periods: [Period], fewUnits units: [String]) throws -> [Submission] {
+        try db.read { db in
+            let byKey = try db.makeStatement(sql: """
+                SELECT id, form, line, preparedOn, payload FROM submission
+                WHERE unitCode = ? AND period = ? AND active = 1 AND form <> ?
+                """)
+            var result: [Submission] = []
+            for period in periods {
+                var found: [(id: Int64, submission: Submission)] = []
+                for unit in units {
+                    let rows = try Row.fetchCursor(byKey, arguments: [unit, period.code, Submission.compiledForm])
+                    while let row = try rows.next() {
+                        found.append((row[0], Submission(unitCode: unit, period: period, form: row[1], line: row[2],
+                                                         preparedOn: row[3], values: Store.values(fromPayload: row[4]))))
+                    }
+                }
+                result += found.sorted { $0.id < $1.id }.map(\.submission)
             }
             return result
         }
