@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 OLD=$(realpath "$1"); NEW=$(realpath "$2"); ROUNDS=${3:-5}
-INPUTS=$(ls -d bench/cache/vn-2024-*/inputs 2>/dev/null | head -1)
+INPUTS=$(ls -d bench/cache/vn-2024-*/inputs 2>/dev/null | head -1 || true)
 [ -n "$INPUTS" ] || { echo "no national dataset under bench/cache/: run make bench once" >&2; exit 1; }
 INPUTS=$(realpath "$INPUTS")
 WORK=$(mktemp -d)
