@@ -54,15 +54,16 @@ public struct ReadFile: Sendable {
     public let values: Int
     public var problems: [Problem]
 
-    /// - Parameter more: problems found after reading (the store's notices).
-    public init(_ outcome: FileOutcome, more: [Problem] = []) {
+    /// Problems found after reading (warnings against other reports, the store's notices) are
+    /// added to ``problems`` afterwards.
+    public init(_ outcome: FileOutcome) {
         path = outcome.path
         layout = outcome.layout
         encoding = outcome.encoding
         status = outcome.status
         reports = outcome.submissions.count
         values = outcome.submissions.reduce(0) { $0 + $1.values.count }
-        problems = outcome.problems + more
+        problems = outcome.problems
     }
 
     /// Problems most serious first, then in file order.

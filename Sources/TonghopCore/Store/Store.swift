@@ -266,10 +266,11 @@ public final class Store: @unchecked Sendable {
         public var valuesStored = 0
         /// Submissions that replaced an earlier version from an earlier run.
         public var superseded = 0
-        /// Problems the batch itself raised (a file that lost to a newer one).
-        public var problems: [Problem] = []
-        /// The same problems by the position of their file in the batch.
+        /// Problems the batch itself raised (a file that lost to a newer one), by the position
+        /// of their file in the batch.
         public var problemsByFile: [Int: [Problem]] = [:]
+        /// The same problems in the order of the batch's files.
+        public var problems: [Problem] { problemsByFile.keys.sorted().flatMap { problemsByFile[$0]! } }
     }
 
     /// Up to this many files, ``store(_:runId:at:)`` looks up what the store holds key by key.
@@ -449,7 +450,6 @@ public final class Store: @unchecked Sendable {
                                                           p.found, p.expected?.vi, p.detail?.vi, p.unitCode, p.period,
                                                           p.expected?.en, p.detail?.en])
                 }
-                result.problems += batchProblems[i] ?? []
             }
             result.problemsByFile = batchProblems
             return result
