@@ -29,6 +29,9 @@ public struct Catalog: Sendable {
     /// Indicators with parts or answers, whose totals come from their parts.
     let partedIndicators: [Indicator]
     private let byCode: [String: Int]
+    /// Indicator positions by the FNV-1a hash of their codes (see ``payloadKey(_:)``): a form's
+    /// rows are matched to indicators on their bytes.
+    private let byCodeKey: [UInt64: Int]
     /// Indicator positions by their name without case or diacritics (see ``NameKey``).
     private let byNameKey: [String: [Int]]
     /// The validation rules of `rules.csv`.
@@ -44,6 +47,12 @@ public struct Catalog: Sendable {
     public private(set) var rulesAcrossQuarters: [ValidationRule] = []
 
     public func indicator(_ code: String) -> Indicator? { byCode[code].map { indicators[$0] } }
+
+    /// The indicator whose code is exactly these bytes (no other case, no blanks), if any.
+    func indicator(codeBytes bytes: UnsafeBufferPointer<UInt8>) -> Indicator? {
+        guard let i = byCodeKey[Self.payloadKey(bytes)], indicators[i].code.utf8.elementsEqual(bytes) else { return nil }
+        return indicators[i]
+    }
 
     /// The indicators whose name is `text` once case, diacritics and spacing are ignored.
     public func indicators(named text: String) -> [Indicator] {
@@ -205,7 +214,11 @@ public struct Catalog: Sendable {
                               deadlines: deadlines, targets: targets, window: window, slotCount: slot,
                               slotsByPayloadKey: try payloadKeys(indicators),
                               summableSlots: indicators.filter { $0.unitRule != .none }.flatMap { $0.slot..<($0.slot + $0.slotCount) },
-                              partedIndicators: indicators.filter { !$0.categories.isEmpty }, byCode: byCode, byNameKey: byNameKey)
+                              partedIndicators: indicators.filter { !$0.categories.isEmpty }, byCode: byCode,
+                              byCodeKey: Dictionary(indicators.map { indicator in
+                                  (Array(indicator.code.utf8).withUnsafeBufferPointer(payloadKey), indicator.index)
+                              }, uniquingKeysWith: { first, _ in first }),
+                              byNameKey: byNameKey)
         catalog.rules = try ValidationRule.load(from: templates, catalog: catalog)
         return catalog
     }

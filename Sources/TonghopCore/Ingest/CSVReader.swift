@@ -79,6 +79,10 @@ public struct CSVRecord: Sendable {
         self.hasStrayQuote = hasStrayQuote
     }
 
+    /// The parsed text the record's fields lie in, and which of its spans are the record's;
+    /// nil for a record made from strings. For readers that work on the bytes.
+    var parsed: (text: CSVText, spans: Range<Int>)? { text.map { ($0, spans) } }
+
     /// Every field as a string; setting it replaces the record's fields.
     public var fields: [String] {
         get { text.map { t in spans.map { t.string(t.spans[$0]) } } ?? strings }

@@ -100,6 +100,7 @@ public enum FileIntake {
             outcome.problems.append(Problem(.error, .unterminatedQuote, file: path, line: line))
             return outcome
         }
+        if let clean = CleanForm.read(records, outcome: outcome, catalog: catalog, today: today, scope: scope) { return clean }
         return interpret(records, outcome: outcome, catalog: catalog, today: today, scope: scope)
     }
 

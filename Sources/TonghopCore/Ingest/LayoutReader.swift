@@ -122,8 +122,41 @@ public enum LayoutReader {
 
     // MARK: Form
 
+    /// A form's heading read: the report without its values, and where its table is.
+    struct FormHeading {
+        /// The report as the heading lines give it; its values are the table's rows.
+        var report: RawReport
+        /// The position in `rows` of the table's header line (`ma_chi_tieu,...,gia_tri,ghi_chu`).
+        var tableHeader: Int
+        /// How many cells the header line has: a row with more cannot be trusted.
+        var headerCount: Int
+        var indicatorColumn: Int
+        var categoryColumn: Int?
+        var measureColumn: Int?
+        var valueColumn: Int
+    }
+
     static func readForm(_ rows: [CSVRecord], file: String) -> LayoutReading {
         var reading = LayoutReading(layout: .form)
+        guard let heading = readFormHeading(rows, into: &reading, file: file) else { return reading }
+        let values = rows[(heading.tableHeader + 1)...].compactMap { r -> RawValue? in
+            if r.hasStrayQuote { return nil }
+            if let problem = tooManyCells(r, headerCount: heading.headerCount, file: file) {
+                reading.refusedRows.append(problem)
+                return nil
+            }
+            return RawValue(indicator: cell(r, heading.indicatorColumn), category: heading.categoryColumn.map { cell(r, $0) },
+                            value: cell(r, heading.valueColumn), measure: heading.measureColumn.map { cell(r, $0) })
+        }
+        var report = heading.report
+        report.values = values
+        reading.reports = [report]
+        return reading
+    }
+
+    /// The lines of a form above its values: `don_vi`, `ky_bao_cao` and the other keys, then
+    /// the table's header line. Nil when the form cannot be read, with the problems in `reading`.
+    static func readFormHeading(_ rows: [CSVRecord], into reading: inout LayoutReading, file: String) -> FormHeading? {
         // One report: a line that cannot be trusted costs the whole form.
         reading.refusedRows += rows.filter(\.hasStrayQuote).map { strayQuote($0, file: file) }
         var keys: [Field: SourceCell] = [:]
@@ -150,31 +183,20 @@ public enum LayoutReader {
         guard index < rows.count else {
             reading.problems.append(Problem(.error, .missingKey, file: file, line: rows.last?.line,
                                             detail: Wording("ma_chi_tieu,ten_chi_tieu,phan_to,don_vi_tinh,gia_tri,ghi_chu")))
-            return reading
+            return nil
         }
         let header = rows[index].fields.map(field)
         guard let valueColumn = header.firstIndex(of: .value) else {
             reading.problems.append(Problem(.error, .missingColumn, file: file, line: rows[index].line, detail: Wording("gia_tri")))
-            return reading
+            return nil
         }
         reading.problems += blankHeaders(rows[index], file: file) + unknownColumns(rows[index], header, file: file)
-        guard let unit = keys[.unit], let period = keys[.period] else { return reading }
-        let indicatorColumn = header.firstIndex(of: .indicator)!
-        let categoryColumn = header.firstIndex(of: .category)
-        let measureColumn = header.firstIndex(of: .measure)
-        let headerCount = rows[index].count
-        let values = rows[(index + 1)...].compactMap { r -> RawValue? in
-            if r.hasStrayQuote { return nil }
-            if let problem = tooManyCells(r, headerCount: headerCount, file: file) {
-                reading.refusedRows.append(problem)
-                return nil
-            }
-            return RawValue(indicator: cell(r, indicatorColumn), category: categoryColumn.map { cell(r, $0) }, value: cell(r, valueColumn),
-                            measure: measureColumn.map { cell(r, $0) })
-        }
-        reading.reports = [RawReport(unit: unit, period: period, form: keys[.form], preparedOn: keys[.preparedOn]?.text,
-                                     line: rows[0].line, values: values, unitName: keys[.unitName])]
-        return reading
+        guard let unit = keys[.unit], let period = keys[.period] else { return nil }
+        return FormHeading(report: RawReport(unit: unit, period: period, form: keys[.form], preparedOn: keys[.preparedOn]?.text,
+                                             line: rows[0].line, values: [], unitName: keys[.unitName]),
+                           tableHeader: index, headerCount: rows[index].count, indicatorColumn: header.firstIndex(of: .indicator)!,
+                           categoryColumn: header.firstIndex(of: .category), measureColumn: header.firstIndex(of: .measure),
+                           valueColumn: valueColumn)
     }
 
     // MARK: Table

@@ -38,31 +38,50 @@ public struct ReportValidator {
         public var hasValueErrors: Bool { problems.contains { $0.severity == .error } }
     }
 
-    public func validate(_ raw: RawReport) -> Outcome {
-        var outcome = Outcome()
+    /// Who sends what: a report's period, unit (in the registry in force for the period) and
+    /// form, once checked.
+    struct Identity {
+        let period: Period
+        let unit: Unit
+        /// Nil for a compiled report, which is on no form.
+        let form: Form?
+        let formCode: String
+        let isCompiled: Bool
+    }
+
+    /// A problem about a cell of `raw` (or its first line when `cell` is nil).
+    private func problem(_ s: Severity, _ code: ProblemCode, _ cell: SourceCell?, raw: RawReport, found: String? = nil,
+                         expected: Wording? = nil, detail: Wording? = nil, unit: String? = nil, period: String? = nil) -> Problem {
+        Problem(s, code, file: file, line: cell?.line ?? raw.line, column: cell?.column, found: found ?? cell?.text,
+                expected: expected, detail: detail, unitCode: unit, period: period)
+    }
+
+    /// Checks what a report is, before any of its values: period, unit, the name beside the
+    /// unit's code, form. Nil when the report cannot be used; `problems` may hold a warning
+    /// (a name to check) when it can.
+    func identify(_ raw: RawReport, problems: inout [Problem]) -> Identity? {
         func problem(_ s: Severity, _ code: ProblemCode, _ cell: SourceCell?, found: String? = nil,
                      expected: Wording? = nil, detail: Wording? = nil, unit: String? = nil, period: String? = nil) {
-            outcome.problems.append(Problem(s, code, file: file, line: cell?.line ?? raw.line, column: cell?.column,
-                                            found: found ?? cell?.text, expected: expected, detail: detail,
-                                            unitCode: unit, period: period))
+            problems.append(self.problem(s, code, cell, raw: raw, found: found, expected: expected, detail: detail,
+                                         unit: unit, period: period))
         }
 
         // Period.
         guard let period = Period.parse(raw.period.text) else {
             problem(.error, .unknownPeriod, raw.period, expected: Messages.periodFormat)
-            return outcome
+            return nil
         }
         let start = period.year * 10000 + period.months.lowerBound * 100 + 1
         if start > today {
             problem(.error, .periodInFuture, raw.period, expected: Messages.periodStarted(today: today))
-            return outcome
+            return nil
         }
 
         // Unit, in the registry in force for the period.
         let unitCode = raw.unit.text.upperCode
         guard let registry = catalog.registries.registry(for: period) else {
             problem(.error, .unitNotInForce, raw.period, detail: Messages.noRegistry(for: period))
-            return outcome
+            return nil
         }
         guard let unit = registry.unit(unitCode) else {
             let others = catalog.registries.others(knowing: unitCode, besides: registry)
@@ -75,18 +94,18 @@ public struct ReportValidator {
             } else {
                 problem(.error, .unknownUnit, raw.unit, expected: Messages.unitOfRegistry(registry.id), period: period.code)
             }
-            return outcome
+            return nil
         }
         if let scope {
             guard let scopeUnit = registry.unit(scope) else {
                 problem(.error, .outsideScope, raw.unit, detail: Messages.unknownScope(scope, registry: registry.id),
                         unit: unit.code, period: period.code)
-                return outcome
+                return nil
             }
             guard registry.isWithin(unit.code, scope) else {
                 problem(.error, .outsideScope, raw.unit, detail: Messages.withinScope(scopeUnit, unit: unit),
                         unit: unit.code, period: period.code)
-                return outcome
+                return nil
             }
         }
 
@@ -96,36 +115,41 @@ public struct ReportValidator {
            let mismatch = nameMismatch(nameCell.text, unit: unit, registry: registry, period: period) {
             problem(mismatch.severity, mismatch.code, nameCell, expected: Wording(unit.name), detail: mismatch.detail,
                     unit: unit.code, period: period.code)
-            if mismatch.severity == .error { return outcome }
+            if mismatch.severity == .error { return nil }
         }
 
         // Form.
-        let isCompiled = compiled || unit.level == .province || unit.level == .nation
-        let formCode: String
-        var form: Form? = nil
-        if isCompiled {
-            formCode = Submission.compiledForm
-        } else {
-            guard let expectedForm = catalog.defaultForm(for: unit) else {
-                problem(.error, .unitCannotReport, raw.unit, detail: Messages.levelName(unit.level), unit: unit.code, period: period.code)
-                return outcome
-            }
-            if let given = raw.form, !given.text.isEmpty {
-                let code = given.text.upperCode
-                guard let f = catalog.forms[code] else {
-                    problem(.error, .unknownForm, given, expected: Wording(expectedForm.code), unit: unit.code, period: period.code)
-                    return outcome
-                }
-                guard f.code == expectedForm.code else {
-                    problem(.error, .formMismatch, given, expected: Wording(expectedForm.code),
-                            detail: Messages.formOfLevel(unit, form: expectedForm.code), unit: unit.code, period: period.code)
-                    return outcome
-                }
-                form = f
-            } else {
-                form = expectedForm
-            }
-            formCode = form!.code
+        if compiled || unit.level == .province || unit.level == .nation {
+            return Identity(period: period, unit: unit, form: nil, formCode: Submission.compiledForm, isCompiled: true)
+        }
+        guard let expectedForm = catalog.defaultForm(for: unit) else {
+            problem(.error, .unitCannotReport, raw.unit, detail: Messages.levelName(unit.level), unit: unit.code, period: period.code)
+            return nil
+        }
+        guard let given = raw.form, !given.text.isEmpty else {
+            return Identity(period: period, unit: unit, form: expectedForm, formCode: expectedForm.code, isCompiled: false)
+        }
+        let code = given.text.upperCode
+        guard let form = catalog.forms[code] else {
+            problem(.error, .unknownForm, given, expected: Wording(expectedForm.code), unit: unit.code, period: period.code)
+            return nil
+        }
+        guard form.code == expectedForm.code else {
+            problem(.error, .formMismatch, given, expected: Wording(expectedForm.code),
+                    detail: Messages.formOfLevel(unit, form: expectedForm.code), unit: unit.code, period: period.code)
+            return nil
+        }
+        return Identity(period: period, unit: unit, form: form, formCode: form.code, isCompiled: false)
+    }
+
+    public func validate(_ raw: RawReport) -> Outcome {
+        var outcome = Outcome()
+        guard let identity = identify(raw, problems: &outcome.problems) else { return outcome }
+        let period = identity.period, unit = identity.unit, form = identity.form, isCompiled = identity.isCompiled
+        func problem(_ s: Severity, _ code: ProblemCode, _ cell: SourceCell?, found: String? = nil,
+                     expected: Wording? = nil, detail: Wording? = nil, unit: String? = nil, period: String? = nil) {
+            outcome.problems.append(self.problem(s, code, cell, raw: raw, found: found, expected: expected, detail: detail,
+                                                 unit: unit, period: period))
         }
 
         // Values.
@@ -194,19 +218,12 @@ public struct ReportValidator {
             }
             if indicator.isAnswer && category.isEmpty {
                 // An answer: `co_ma_tuy`, `co`, `không`... stored as a count of 1 in its category.
-                let answer: String?
-                if indicator.valueType == .yesNo {
-                    answer = ValueParsing.yesNo(text).map { $0 ? "co" : "khong" }
-                    if answer == nil {
-                        problem(.error, .notYesNo, valueCell, expected: Messages.yesOrNo, detail: Wording(code), unit: unit.code, period: period.code)
-                    }
-                } else {
-                    let folded = ValueParsing.foldedKey(text).spacesAsUnderscores
-                    answer = indicator.categories.first { $0 == folded }
-                    if answer == nil {
-                        problem(.error, .unknownCategory, valueCell, expected: Messages.oneOf(indicator.categories),
-                                detail: Wording(code), unit: unit.code, period: period.code)
-                    }
+                let answer = Self.answer(text, to: indicator)
+                if answer == nil && indicator.valueType == .yesNo {
+                    problem(.error, .notYesNo, valueCell, expected: Messages.yesOrNo, detail: Wording(code), unit: unit.code, period: period.code)
+                } else if answer == nil {
+                    problem(.error, .unknownCategory, valueCell, expected: Messages.oneOf(indicator.categories),
+                            detail: Wording(code), unit: unit.code, period: period.code)
                 }
                 if let answer {
                     values.append(StoredValue(code, answer, 1, position: valueCell.position, slot: indicator.slot(for: answer)))
@@ -260,34 +277,24 @@ public struct ReportValidator {
         }
 
         // Parts against the total, for disaggregated numbers.
-        for (index, partPositions) in partsAt.sorted(by: { $0.key < $1.key }) {
-            guard let totalPosition = totalAt[index] else { continue }
-            let indicator = catalog.indicators[index]
-            let total = values[totalPosition]
-            let parts = partPositions.map { values[$0] }
-            let sum = parts.reduce(0) { $0 + $1.value }
-            let allParts = parts.count == indicator.categories.count
-            if (allParts && sum != total.value) || sum > total.value {
-                let cell = raw.values[Int(seenAt[indicator.slot])].value
-                problem(.error, .partsMismatch, cell, found: Messages.number(total.value),
-                        expected: Messages.partsSum(parts.map { ($0.category, $0.value) }, sum: sum),
-                        detail: Wording(indicator.code), unit: unit.code, period: period.code)
-                rejectedIndicators.insert(indicator.code)
-            }
+        for mismatch in Self.partsMismatches(values, totalAt: totalAt, partsAt: partsAt, catalog: catalog) {
+            let indicator = mismatch.indicator
+            let cell = raw.values[Int(seenAt[indicator.slot])].value
+            problem(.error, .partsMismatch, cell, found: Messages.number(mismatch.total),
+                    expected: Messages.partsSum(mismatch.parts.map { ($0.category, $0.value) }, sum: mismatch.sum),
+                    detail: Wording(indicator.code), unit: unit.code, period: period.code)
+            rejectedIndicators.insert(indicator.code)
         }
-        values.removeAll { rejectedIndicators.contains($0.indicator) }
+        if !rejectedIndicators.isEmpty { values.removeAll { rejectedIndicators.contains($0.indicator) } }
 
         // Rules within the report. A compiled report is not checked again: its figures were
         // checked where they were compiled, and sums over units that reported only part of a
         // rule's figures need not satisfy it.
-        var submission = Submission(unitCode: unit.code, period: period, form: formCode, line: raw.line,
+        var submission = Submission(unitCode: unit.code, period: period, form: identity.formCode, line: raw.line,
                                     preparedOn: raw.preparedOn, values: values)
         if !isCompiled {
-            let figures = submission.figures(catalog: catalog)
-            // Each rule read where it lies (`for rule in` would copy every rule for every report).
             let rules = catalog.rulesWithinReport
-            for r in rules.indices {
-                guard let violation = RuleCheck.violation(of: rules[r], current: figures, previous: nil, catalog: catalog) else { continue }
+            for (r, violation) in ruleViolations(submission) {
                 let rule = rules[r]
                 let cell = rule.indicators.lazy.compactMap { code in
                     firstCell(of: code, seenAt: seenAt, seenUnknownCategory: seenUnknownCategory).map { raw.values[$0].value }
@@ -296,7 +303,7 @@ public struct ReportValidator {
                         detail: rule.message, unit: unit.code, period: period.code)
                 if rule.severity == .error { rejectedIndicators.formUnion(rule.indicators) }
             }
-            submission.values.removeAll { rejectedIndicators.contains($0.indicator) }
+            if !rejectedIndicators.isEmpty { submission.values.removeAll { rejectedIndicators.contains($0.indicator) } }
         }
 
         if submission.values.isEmpty {
@@ -308,6 +315,52 @@ public struct ReportValidator {
         submission.reconciliation = reconciliation.filter { !rejectedIndicators.contains($0.indicator) }
         outcome.submission = submission
         return outcome
+    }
+
+    /// An answer as stored (`co`, `khong`, `co_ma_tuy`), nil when the text is none of the
+    /// indicator's: yes/no written any usual way, a category by its code without regard to case,
+    /// diacritics or spaces.
+    static func answer(_ text: String, to indicator: Indicator) -> String? {
+        if indicator.valueType == .yesNo { return ValueParsing.yesNo(text).map { $0 ? "co" : "khong" } }
+        let folded = ValueParsing.foldedKey(text).spacesAsUnderscores
+        return indicator.categories.first { $0 == folded }
+    }
+
+    /// A disaggregated indicator whose parts do not add up to its total: all parts given and a
+    /// different sum, or some parts already more than the total.
+    struct PartsMismatch {
+        let indicator: Indicator
+        let total: Double
+        let parts: [StoredValue]
+        let sum: Double
+    }
+
+    /// The parts checked against their totals, by indicator.
+    /// - Parameters:
+    ///   - totalAt: where in `values` each disaggregated indicator's total is, by indicator index;
+    ///   - partsAt: where its parts are.
+    static func partsMismatches(_ values: [StoredValue], totalAt: [Int: Int], partsAt: [Int: [Int]], catalog: Catalog) -> [PartsMismatch] {
+        partsAt.sorted { $0.key < $1.key }.compactMap { index, partPositions in
+            guard let totalPosition = totalAt[index] else { return nil }
+            let indicator = catalog.indicators[index]
+            let total = values[totalPosition].value
+            let parts = partPositions.map { values[$0] }
+            let sum = parts.reduce(0) { $0 + $1.value }
+            let allParts = parts.count == indicator.categories.count
+            guard (allParts && sum != total) || sum > total else { return nil }
+            return PartsMismatch(indicator: indicator, total: total, parts: parts, sum: sum)
+        }
+    }
+
+    /// The rules of `rules.csv` checked on the report alone that it breaks: each rule's position
+    /// in ``Catalog/rulesWithinReport``, and what was found against what was expected.
+    func ruleViolations(_ submission: Submission) -> [(rule: Int, violation: RuleCheck.Violation)] {
+        let figures = submission.figures(catalog: catalog)
+        // Each rule read where it lies (`for rule in` would copy every rule for every report).
+        let rules = catalog.rulesWithinReport
+        return rules.indices.compactMap { r in
+            RuleCheck.violation(of: rules[r], current: figures, previous: nil, catalog: catalog).map { (r, $0) }
+        }
     }
 
     /// Where in the report's values an indicator was given: its total, or else its category
