@@ -29,9 +29,10 @@ public struct Catalog: Sendable {
     /// Indicators with parts or answers, whose totals come from their parts.
     let partedIndicators: [Indicator]
     private let byCode: [String: Int]
-    /// Indicator positions by the FNV-1a hash of their codes (see ``payloadKey(_:)``): a form's
-    /// rows are matched to indicators on their bytes.
-    private let byCodeKey: [UInt64: Int]
+    /// Indicator positions plus one (0: empty) by the FNV-1a hash of their codes (see
+    /// ``payloadKey(_:)``), open addressing over a power-of-two table: a form's rows are
+    /// matched to indicators on their bytes, a million times in a national year.
+    private let codeTable: [Int32]
     /// Indicator positions by their name without case or diacritics (see ``NameKey``).
     private let byNameKey: [String: [Int]]
     /// The validation rules of `rules.csv`.
@@ -50,8 +51,26 @@ public struct Catalog: Sendable {
 
     /// The indicator whose code is exactly these bytes (no other case, no blanks), if any.
     func indicator(codeBytes bytes: UnsafeBufferPointer<UInt8>) -> Indicator? {
-        guard let i = byCodeKey[Self.payloadKey(bytes)], indicators[i].code.utf8.elementsEqual(bytes) else { return nil }
-        return indicators[i]
+        let mask = codeTable.count - 1
+        var i = Int(truncatingIfNeeded: Self.payloadKey(bytes)) & mask
+        while codeTable[i] != 0 {
+            let indicator = indicators[Int(codeTable[i]) - 1]
+            if indicator.code.hasUTF8(bytes) { return indicator }
+            i = (i + 1) & mask
+        }
+        return nil
+    }
+
+    static func codeTable(_ indicators: [Indicator]) -> [Int32] {
+        var size = 16
+        while size < indicators.count * 4 { size *= 2 }
+        var table = [Int32](repeating: 0, count: size)
+        for indicator in indicators {
+            var i = Array(indicator.code.utf8).withUnsafeBufferPointer { Int(truncatingIfNeeded: payloadKey($0)) } & (size - 1)
+            while table[i] != 0 { i = (i + 1) & (size - 1) }
+            table[i] = Int32(indicator.index + 1)
+        }
+        return table
     }
 
     /// The indicators whose name is `text` once case, diacritics and spacing are ignored.
@@ -215,9 +234,7 @@ public struct Catalog: Sendable {
                               slotsByPayloadKey: try payloadKeys(indicators),
                               summableSlots: indicators.filter { $0.unitRule != .none }.flatMap { $0.slot..<($0.slot + $0.slotCount) },
                               partedIndicators: indicators.filter { !$0.categories.isEmpty }, byCode: byCode,
-                              byCodeKey: Dictionary(indicators.map { indicator in
-                                  (Array(indicator.code.utf8).withUnsafeBufferPointer(payloadKey), indicator.index)
-                              }, uniquingKeysWith: { first, _ in first }),
+                              codeTable: codeTable(indicators),
                               byNameKey: byNameKey)
         catalog.rules = try ValidationRule.load(from: templates, catalog: catalog)
         return catalog

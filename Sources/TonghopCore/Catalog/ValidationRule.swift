@@ -90,32 +90,52 @@ public struct RuleExpression: Sendable {
     /// The side as written in the rules file, for messages.
     public let text: String
     public let terms: [Term]
+    /// The slot of each term's figure in a ``FigureVector`` (-1 for a number), found once:
+    /// the rules are checked on every report of a batch.
+    private let slots: [Int]
+
+    init(text: String, terms: [Term], catalog: Catalog) {
+        self.text = text
+        self.terms = terms
+        slots = terms.map { term in
+            guard case .figure(let code, let category, _) = term.operand else { return -1 }
+            return catalog.indicator(code)?.slot(for: category) ?? -1
+        }
+    }
 
     var readsPreviousQuarter: Bool {
         terms.contains { if case .figure(_, _, true) = $0.operand { return true } else { return false } }
     }
 
     /// The side's value, or nil when a figure it names is missing.
-    func value(current: FigureVector, previous: FigureVector?, catalog: Catalog) -> Double? {
-        guard let operands = operandValues(current: current, previous: previous, catalog: catalog) else { return nil }
-        return zip(terms, operands).reduce(0) { $0 + ($1.0.negated ? -$1.1 : $1.1) }
+    func value(current: FigureVector, previous: FigureVector?) -> Double? {
+        var total = 0.0
+        for i in terms.indices {
+            guard let v = operand(i, current: current, previous: previous) else { return nil }
+            total += terms[i].negated ? -v : v
+        }
+        return total
     }
 
     /// Each term's operand value (before its sign), or nil when a figure is missing.
-    func operandValues(current: FigureVector, previous: FigureVector?, catalog: Catalog) -> [Double]? {
+    func operandValues(current: FigureVector, previous: FigureVector?) -> [Double]? {
         var values: [Double] = []
-        for term in terms {
-            switch term.operand {
-            case .constant(let c):
-                values.append(c)
-            case .figure(let code, let category, let previousQuarter):
-                guard let indicator = catalog.indicator(code),
-                      let figures = previousQuarter ? previous : current,
-                      let value = figures.value(indicator, category: category) else { return nil }
-                values.append(value)
-            }
+        for i in terms.indices {
+            guard let v = operand(i, current: current, previous: previous) else { return nil }
+            values.append(v)
         }
         return values
+    }
+
+    /// The value of one term's operand, before its sign; nil when its figure is missing.
+    private func operand(_ i: Int, current: FigureVector, previous: FigureVector?) -> Double? {
+        switch terms[i].operand {
+        case .constant(let c):
+            return c
+        case .figure(_, _, let previousQuarter):
+            guard slots[i] >= 0, let figures = previousQuarter ? previous : current else { return nil }
+            return figures[slots[i]]
+        }
     }
 
     /// Parses `MT07 + MT08 - quy_truoc(MT09) + 2`; throws the reason in Vietnamese.
@@ -160,7 +180,7 @@ public struct RuleExpression: Sendable {
             expectingTerm = false
         }
         guard !terms.isEmpty, !expectingTerm else { throw RuleSyntaxError("biểu thức \"\(text)\" trống hoặc kết thúc bằng dấu + hay -") }
-        return RuleExpression(text: text.trimmingBlanks, terms: terms)
+        return RuleExpression(text: text.trimmingBlanks, terms: terms, catalog: catalog)
     }
 
     private static func figure(_ word: String, previousQuarter: Bool, catalog: Catalog) throws(RuleSyntaxError) -> Operand {

@@ -79,9 +79,12 @@ public struct CSVRecord: Sendable {
         self.hasStrayQuote = hasStrayQuote
     }
 
-    /// The parsed text the record's fields lie in, and which of its spans are the record's;
-    /// nil for a record made from strings. For readers that work on the bytes.
-    var parsed: (text: CSVText, spans: Range<Int>)? { text.map { ($0, spans) } }
+    /// The parsed text the record's fields lie in; nil for a record made from strings.
+    var parsedText: CSVText? { text }
+
+    /// Which of `text`'s ``CSVText/spans`` are the record's fields, if it was parsed from it:
+    /// for readers that work on the bytes.
+    func spans(in text: CSVText) -> Range<Int>? { self.text === text ? spans : nil }
 
     /// Every field as a string; setting it replaces the record's fields.
     public var fields: [String] {

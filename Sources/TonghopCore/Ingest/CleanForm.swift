@@ -60,7 +60,7 @@ enum CleanForm {
     /// Reads the value rows on their bytes; nil at the first row or cell the general path
     /// would say anything about.
     static func readValues(_ rows: ArraySlice<CSVRecord>, heading: LayoutReader.FormHeading, form: Form, catalog: Catalog) -> Values? {
-        guard let text = rows.first?.parsed?.text else { return rows.isEmpty ? Values() : nil }
+        guard let text = rows.first?.parsedText else { return rows.isEmpty ? Values() : nil }
         var values = Values()
         values.reported.reserveCapacity(rows.count)
         // Which slots were given: a second value for one is a warning, for the general path.
@@ -68,7 +68,7 @@ enum CleanForm {
         let ok: Bool = text.source.withUnsafeBufferPointer { source in
             text.unquoted.withUnsafeBufferPointer { unquoted in
                 for r in rows {
-                    guard !r.hasStrayQuote, r.count <= heading.headerCount, let (rowText, spans) = r.parsed, rowText === text else { return false }
+                    guard !r.hasStrayQuote, r.count <= heading.headerCount, let spans = r.spans(in: text) else { return false }
                     /// The bytes of a cell; empty past the end of the row.
                     func cell(_ column: Int) -> UnsafeBufferPointer<UInt8> {
                         guard column < spans.count else { return UnsafeBufferPointer(start: nil, count: 0) }
@@ -86,13 +86,13 @@ enum CleanForm {
                     guard role != .absent else { return false }
                     if let column = heading.measureColumn {
                         let measure = cell(column)
-                        guard measure.isEmpty || indicator.measure.utf8.elementsEqual(measure) else { return false }
+                        guard measure.isEmpty || indicator.measure.hasUTF8(measure) else { return false }
                     }
                     // The total, or a part written exactly as the catalog writes it.
                     let categoryBytes = heading.categoryColumn.map(cell) ?? UnsafeBufferPointer(start: nil, count: 0)
                     var category = ""
                     if !categoryBytes.isEmpty {
-                        guard let known = indicator.categories.first(where: { $0.utf8.elementsEqual(categoryBytes) }) else { return false }
+                        guard let known = indicator.categories.first(where: { $0.hasUTF8(categoryBytes) }) else { return false }
                         category = known
                     }
                     guard let slot = indicator.slot(for: category), !seen[slot] else { return false }

@@ -31,6 +31,8 @@ public enum LayoutReader {
     static func field(_ header: String) -> Field? {
         // Nearly always written exactly as an alias: one lookup, no folding.
         if let f = aliases[header] { return f }
+        // A number (a unit's code beside `don_vi`) names no column: no alias starts with a digit.
+        if let first = header.utf8.first, first >= 0x30 && first <= 0x39 { return nil }
         let key = ValueParsing.foldedKey(header).spacesAsUnderscores
         return aliases[key]
     }
@@ -65,8 +67,11 @@ public enum LayoutReader {
     /// The first line of a form: `don_vi` and the unit's code, nothing else.
     /// - Parameter fields: the row's cells as ``field(_:)`` reads them, when already known.
     static func isFormHeading(_ r: CSVRecord, fields known: [Field?]? = nil) -> Bool {
-        let fields = known ?? r.fields.map(field)
-        return fields.first == .unit && !fields.contains(.period) && nonEmptyCount(r) <= 2
+        if let fields = known { return fields.first == .unit && !fields.contains(.period) && nonEmptyCount(r) <= 2 }
+        // Only a cell with text can name a field: with at most two such cells, only those are read.
+        let filled = (0..<r.count).filter { !r.isEmpty($0) }
+        guard filled.count <= 2, field(r[0]) == .unit else { return false }
+        return !filled.contains { field(r[$0]) == .period }
     }
 
     /// Header cells of a form's table or of the long layout that name no known column. Every
@@ -159,15 +164,16 @@ public enum LayoutReader {
     static func readFormHeading(_ rows: [CSVRecord], into reading: inout LayoutReading, file: String) -> FormHeading? {
         // One report: a line that cannot be trusted costs the whole form.
         reading.refusedRows += rows.filter(\.hasStrayQuote).map { strayQuote($0, file: file) }
-        var keys: [Field: SourceCell] = [:]
-        keys.reserveCapacity(8)
+        // A handful of keys: found by looking through them, cheaper than hashing for a dictionary.
+        var found: [(field: Field, cell: SourceCell)] = []
+        func key(_ f: Field) -> SourceCell? { found.first { $0.field == f }?.cell }
         var index = 0
         while index < rows.count {
             let r = rows[index]
             let f = field(r[0])
             if f == .indicator { break }
-            if let f, keys[f] == nil {
-                keys[f] = cell(r, 1)
+            if let f, key(f) == nil {
+                found.append((f, cell(r, 1)))
                 // "ky_bao_cao,2024,-Q1": a stray separator would silently change what the
                 // report is. Names and notes (ten_don_vi, nguoi_lap) may hold commas.
                 if f == .unit || f == .period || f == .form || f == .preparedOn, let extra = extraCell(r, after: 2) {
@@ -177,7 +183,7 @@ public enum LayoutReader {
             }
             index += 1
         }
-        for (required, name) in [(Field.unit, "don_vi"), (.period, "ky_bao_cao")] where keys[required] == nil {
+        for (required, name) in [(Field.unit, "don_vi"), (.period, "ky_bao_cao")] where key(required) == nil {
             reading.problems.append(Problem(.error, .missingKey, file: file, line: rows[0].line, detail: Wording(name)))
         }
         guard index < rows.count else {
@@ -190,10 +196,13 @@ public enum LayoutReader {
             reading.problems.append(Problem(.error, .missingColumn, file: file, line: rows[index].line, detail: Wording("gia_tri")))
             return nil
         }
-        reading.problems += blankHeaders(rows[index], file: file) + unknownColumns(rows[index], header, file: file)
-        guard let unit = keys[.unit], let period = keys[.period] else { return nil }
-        return FormHeading(report: RawReport(unit: unit, period: period, form: keys[.form], preparedOn: keys[.preparedOn]?.text,
-                                             line: rows[0].line, values: [], unitName: keys[.unitName]),
+        // Every cell a known column (as nearly always): none untitled, none unknown.
+        if header.contains(nil) {
+            reading.problems += blankHeaders(rows[index], file: file) + unknownColumns(rows[index], header, file: file)
+        }
+        guard let unit = key(.unit), let period = key(.period) else { return nil }
+        return FormHeading(report: RawReport(unit: unit, period: period, form: key(.form), preparedOn: key(.preparedOn)?.text,
+                                             line: rows[0].line, values: [], unitName: key(.unitName)),
                            tableHeader: index, headerCount: rows[index].count, indicatorColumn: header.firstIndex(of: .indicator)!,
                            categoryColumn: header.firstIndex(of: .category), measureColumn: header.firstIndex(of: .measure),
                            valueColumn: valueColumn)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Text helpers for the hot paths of reading tens of thousands of files, where Foundation's
 /// `trimmingCharacters(in:)` and `lowercased()` cost more than the parsing itself.
 extension StringProtocol {
@@ -24,6 +26,14 @@ extension StringProtocol {
 }
 
 extension String {
+    /// Whether the text's UTF-8 is exactly these bytes (no Unicode equivalence: `==` has that).
+    func hasUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard utf8.count == bytes.count else { return false }
+        guard let base = bytes.baseAddress else { return true }
+        return utf8.withContiguousStorageIfAvailable { mine in memcmp(mine.baseAddress!, base, bytes.count) == 0 }
+            ?? utf8.elementsEqual(bytes)
+    }
+
     /// The text in capitals, as `uppercased()`, without a new string when it is already
     /// ASCII capitals and digits: unit and indicator codes, a million times a national run.
     public var upperCode: String {

@@ -105,7 +105,7 @@ public struct CrossReportChecks: Sendable {
         guard let before = Self.previousQuarters(of: s.period, count: 1).first, sameMap(before, s.period),
               let previous = view.get(s.unitCode, before) else { return [] }
         return catalog.rulesAcrossQuarters.compactMap { rule in
-            guard let v = RuleCheck.violation(of: rule, current: current, previous: previous, catalog: catalog) else { return nil }
+            guard let v = RuleCheck.violation(of: rule, current: current, previous: previous) else { return nil }
             let cell = rule.indicators.lazy.compactMap(s.position(of:)).first
             return Problem(rule.severity, .ruleViolated, file: file, line: cell.map { Int($0.line) } ?? s.line, column: cell.map { Int($0.column) },
                            found: v.found, expected: v.expected, detail: rule.message, unitCode: s.unitCode, period: s.period.code)

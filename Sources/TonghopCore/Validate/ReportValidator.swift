@@ -359,7 +359,7 @@ public struct ReportValidator {
         // Each rule read where it lies (`for rule in` would copy every rule for every report).
         let rules = catalog.rulesWithinReport
         return rules.indices.compactMap { r in
-            RuleCheck.violation(of: rules[r], current: figures, previous: nil, catalog: catalog).map { (r, $0) }
+            RuleCheck.violation(of: rules[r], current: figures, previous: nil).map { (r, $0) }
         }
     }
 

@@ -7,12 +7,12 @@ enum RuleCheck {
     }
 
     /// Nil when the rule holds or cannot be judged (a figure it names is missing).
-    static func violation(of rule: ValidationRule, current: FigureVector, previous: FigureVector?, catalog: Catalog) -> Violation? {
-        guard let left = rule.left.value(current: current, previous: previous, catalog: catalog),
-              let right = rule.right.value(current: current, previous: previous, catalog: catalog),
+    static func violation(of rule: ValidationRule, current: FigureVector, previous: FigureVector?) -> Violation? {
+        guard let left = rule.left.value(current: current, previous: previous),
+              let right = rule.right.value(current: current, previous: previous),
               !rule.comparison.holds(left, right) else { return nil }
         func side(_ e: RuleExpression, _ total: Double) -> String {
-            let operands = e.operandValues(current: current, previous: previous, catalog: catalog) ?? []
+            let operands = e.operandValues(current: current, previous: previous) ?? []
             let terms = zip(e.terms, operands).enumerated().map { i, pair in
                 (pair.0.negated ? (i == 0 ? "-" : " - ") : (i == 0 ? "" : " + ")) + Messages.number(pair.1)
             }
