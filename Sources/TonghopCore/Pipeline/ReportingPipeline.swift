@@ -78,10 +78,13 @@ public final class ReportingPipeline {
     public func ingest(into store: Store, runId: Int64, progress: ProgressCounter.Report? = nil) throws -> IngestSummary {
         var summary = IngestSummary()
         let clock = Date()
+        // What the store knows of the files is read on another thread while the folders are
+        // walked: the walk waits mostly on the kernel, and a national inbox is 39,000 rows.
+        let knowing = BackgroundWork { Result { try store.knownFiles() } }
         let files = try InputScanner.scan(workspace.inputs)
         summary.filesSeen = files.count
         summary.inputPaths = Set(files.map(\.relativePath))
-        let known = try store.knownFiles()
+        let known = try knowing.result().get()
         // Unchanged size and modification time: not even read.
         let candidates = files.filter { f in
             guard let k = known[f.relativePath] else { return true }
