@@ -3,7 +3,7 @@
 // libxlsxwriter zips a workbook's XML parts through minizip, always at zlib's default level
 // (6), with no option to change it. For tonghop that compression was a quarter of the time
 // spent writing workbooks: a national year is 64 workbooks and 56 MB of XML. At level 1 the
-// same workbooks are written in about 0.2 s less on two cores and are 16 % larger (4.9 MB ->
+// same workbooks are written in 0.15-0.2 s less on two cores and are 16 % larger (4.9 MB ->
 // 5.7 MB for the 64 of `make bench`); every reader opens them alike.
 //
 // This file defines minizip's zipOpenNewFileInZip4_64, the one call libxlsxwriter makes to
@@ -51,5 +51,5 @@ int zipOpenNewFileInZip4_64(zipFile file, const char *filename, const zip_filein
     }
     if (method == Z_DEFLATED && level == Z_DEFAULT_COMPRESSION) level = TONGHOP_XLSX_DEFLATE_LEVEL;
     return next(file, filename, info, extraLocal, extraLocalSize, extraGlobal, extraGlobalSize, comment, method, level,
-                   raw, windowBits, memLevel, strategy, password, crcForCrypting, versionMadeBy, flagBase, zip64);
+                raw, windowBits, memLevel, strategy, password, crcForCrypting, versionMadeBy, flagBase, zip64);
 }
