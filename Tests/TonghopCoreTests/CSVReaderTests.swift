@@ -27,6 +27,15 @@ final class CSVReaderTests: XCTestCase {
         XCTAssertEqual(CSVReader.detectSeparator(Array("a;b;c\n1;2;3".utf8)), CSVReader.semicolon)
         XCTAssertEqual(CSVReader.detectSeparator(Array("a\tb\tc\n".utf8)), CSVReader.tab)
         XCTAssertEqual(CSVReader.detectSeparator(Array("\"x;y\",b,c\n".utf8)), CSVReader.comma, "separators inside quotes do not count")
+        // A tie goes to the first of comma, semicolon, tab; no separator at all reads as comma.
+        XCTAssertEqual(CSVReader.detectSeparator(Array("a,b;c\n".utf8)), CSVReader.comma)
+        XCTAssertEqual(CSVReader.detectSeparator(Array("a;b\tc\n".utf8)), CSVReader.semicolon)
+        XCTAssertEqual(CSVReader.detectSeparator(Array("a\tb\tc;d,e\n".utf8)), CSVReader.tab)
+        XCTAssertEqual(CSVReader.detectSeparator(Array("abc\n".utf8)), CSVReader.comma)
+        XCTAssertEqual(CSVReader.detectSeparator([]), CSVReader.comma)
+        // Blank lines and a line of separators only do not settle it; the first line with text does.
+        XCTAssertEqual(CSVReader.detectSeparator(Array("\n ;;\n\na\tb\n".utf8)), CSVReader.semicolon)
+        XCTAssertEqual(CSVReader.detectSeparator(Array("\n\na\tb\nc;d;e\n".utf8)), CSVReader.tab)
     }
 
     func testUnterminatedQuoteIsAnErrorWithItsLine() {

@@ -61,4 +61,30 @@ final class EncodingTests: XCTestCase {
         XCTAssertEqual(o.problems.map(\.code), [.notUTF8])
         XCTAssertTrue(Messages.render(o.problems[0], .en).contains("Windows-1258"), Messages.render(o.problems[0], .en))
     }
+
+    /// The UTF-8 check made on the bytes says what Swift's own validation says, for valid text
+    /// (Vietnamese, emoji) and for every kind of broken sequence: random bytes drawn mostly from
+    /// the edges of UTF-8's ranges (overlong forms, surrogates, beyond U+10FFFF, cut sequences).
+    func testUTF8CheckAgreesWithSwift() {
+        XCTAssertTrue(TextDecoding.isUTF8(Array("Phường Quang Trung, Hà Nam 😀 ₫".utf8)))
+        XCTAssertTrue(TextDecoding.isUTF8([]))
+        for bad: [UInt8] in [[0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+                             [0xE1, 0x80], [0x80], [0xFF]] {
+            XCTAssertFalse(TextDecoding.isUTF8(bad), "\(bad)")
+        }
+        let edges: [UInt8] = [0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED,
+                              0xEE, 0xEF, 0xF0, 0xF1, 0xF3, 0xF4, 0xF5, 0xFF]
+        var rng = SampleRandom("utf8-check")
+        var valid = 0
+        for _ in 0..<20_000 {
+            // A run of ASCII (the eight-byte steps) around a few edge bytes.
+            let prefix = [UInt8](repeating: 0x61, count: rng.int(0...12))
+            let middle = (0..<rng.int(1...6)).map { _ in edges[rng.int(0...(edges.count - 1))] }
+            let bytes = prefix + middle + [UInt8](repeating: 0x62, count: rng.int(0...9))
+            let swift = String(validating: bytes, as: UTF8.self) != nil
+            XCTAssertEqual(TextDecoding.isUTF8(bytes), swift, "\(bytes)")
+            if swift { valid += 1 }
+        }
+        XCTAssertGreaterThan(valid, 300, "valid sequences are drawn too")
+    }
 }

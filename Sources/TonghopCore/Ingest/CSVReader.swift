@@ -147,20 +147,26 @@ public enum CSVReader {
     /// The separator of the first non-blank line: whichever of comma, semicolon or tab
     /// occurs most often outside quotes (comma when none does).
     public static func detectSeparator(_ bytes: [UInt8]) -> UInt8 {
-        var counts: [UInt8: Int] = [comma: 0, semicolon: 0, tab: 0]
+        // Counted in three variables, not a dictionary: every byte of the first line is looked at.
+        var commas = 0, semicolons = 0, tabs = 0
         var inQuotes = false
         var sawContent = false
-        for b in bytes {
+        scan: for b in bytes {
             if b == quote { inQuotes.toggle(); sawContent = true; continue }
             if inQuotes { continue }
-            if b == lf || b == cr {
-                if sawContent && counts.values.contains(where: { $0 > 0 }) { break }
-                continue
+            switch b {
+            case lf, cr: if sawContent && commas + semicolons + tabs > 0 { break scan }
+            case comma: commas += 1
+            case semicolon: semicolons += 1
+            case tab: tabs += 1
+            case UInt8(ascii: " "): break
+            default: sawContent = true
             }
-            if counts[b] != nil { counts[b]! += 1 } else if b != UInt8(ascii: " ") { sawContent = true }
         }
-        let best = [comma, semicolon, tab].max { counts[$0]! < counts[$1]! }!
-        return counts[best]! > 0 ? best : comma
+        // The most frequent, the first of the three on a tie (comma, semicolon, tab).
+        if semicolons > commas && semicolons >= tabs { return semicolon }
+        if tabs > commas && tabs > semicolons { return tab }
+        return comma
     }
 
     /// Splits the bytes into records. Blank lines are returned as records too (callers skip

@@ -28,7 +28,7 @@ public enum TextDecoding {
         }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
             let rest = Array(bytes.dropFirst(3))
-            return String(validating: rest, as: UTF8.self) != nil
+            return isUTF8(rest)
                 ? .text(composed(rest), encoding: utf8WithBOM) : .refused(.notUTF8, detail: Messages.brokenUTF8)
         }
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -36,7 +36,7 @@ public enum TextDecoding {
             return decodeUTF16(Array(bytes.dropFirst(2)), littleEndian: littleEndian)
         }
         if let kind = binaryKind(bytes) { return .refused(.notText, detail: kind) }
-        if String(validating: bytes, as: UTF8.self) != nil { return .text(composed(bytes), encoding: utf8) }
+        if isUTF8(bytes) { return .text(composed(bytes), encoding: utf8) }
         if looksLikeText(bytes), let text = Windows1258.decode(bytes) { return .text(Array(text.utf8), encoding: windows1258) }
         return .refused(.notUTF8, detail: Messages.unknownEncoding)
     }
@@ -54,6 +54,40 @@ public enum TextDecoding {
             return .refused(.notUTF8, detail: Messages.brokenUTF16)
         }
         return .text(Array(s.precomposedStringWithCanonicalMapping.utf8), encoding: littleEndian ? "UTF-16 LE" : "UTF-16 BE")
+    }
+
+    /// Whether the bytes are well-formed UTF-8 (Unicode 15, table 3-7: no overlong forms, no
+    /// surrogates, nothing above U+10FFFF), as `String(validating:as:)` judges them but without
+    /// making the string: every input file is checked, and its ASCII runs (most of a report)
+    /// are passed eight bytes at a time.
+    static func isUTF8(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { b in
+            guard let base = b.baseAddress else { return true }
+            let n = b.count
+            var i = 0
+            while i < n {
+                while i + 8 <= n && UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                guard i < n else { break }
+                let lead = b[i]
+                if lead < 0x80 { i += 1; continue }
+                // The length a lead byte announces, and the range its first continuation byte may take.
+                let length: Int, low: UInt8, high: UInt8
+                switch lead {
+                case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)
+                case 0xE0: (length, low, high) = (3, 0xA0, 0xBF)
+                case 0xE1...0xEC, 0xEE...0xEF: (length, low, high) = (3, 0x80, 0xBF)
+                case 0xED: (length, low, high) = (3, 0x80, 0x9F)
+                case 0xF0: (length, low, high) = (4, 0x90, 0xBF)
+                case 0xF1...0xF3: (length, low, high) = (4, 0x80, 0xBF)
+                case 0xF4: (length, low, high) = (4, 0x80, 0x8F)
+                default: return false
+                }
+                guard i + length <= n, (low...high).contains(b[i + 1]) else { return false }
+                for k in 2..<length where b[i + k] & 0xC0 != 0x80 { return false }
+                i += length
+            }
+            return true
+        }
     }
 
     /// Valid UTF-8 in NFC. Only text holding a combining diacritic (U+0300 to U+036F, lead
