@@ -31,7 +31,7 @@ enum CleanForm {
         let validator = ReportValidator(catalog: catalog, file: outcome.path, today: today, compiled: false, scope: scope)
         var identityProblems: [Problem] = []
         guard let identity = validator.identify(raw, problems: &identityProblems), identityProblems.isEmpty,
-              let form = identity.form, !identity.isCompiled else { return nil }
+              let form = identity.form else { return nil }
 
         guard let values = readValues(rows[(heading.tableHeader + 1)...], heading: heading, form: form, catalog: catalog) else { return nil }
         guard !values.reported.isEmpty,

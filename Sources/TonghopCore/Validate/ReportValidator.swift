@@ -45,8 +45,9 @@ public struct ReportValidator {
         let unit: Unit
         /// Nil for a compiled report, which is on no form.
         let form: Form?
-        let formCode: String
-        let isCompiled: Bool
+
+        var isCompiled: Bool { form == nil }
+        var formCode: String { form?.code ?? Submission.compiledForm }
     }
 
     /// A problem about a cell of `raw` (or its first line when `cell` is nil).
@@ -120,14 +121,14 @@ public struct ReportValidator {
 
         // Form.
         if compiled || unit.level == .province || unit.level == .nation {
-            return Identity(period: period, unit: unit, form: nil, formCode: Submission.compiledForm, isCompiled: true)
+            return Identity(period: period, unit: unit, form: nil)
         }
         guard let expectedForm = catalog.defaultForm(for: unit) else {
             problem(.error, .unitCannotReport, raw.unit, detail: Messages.levelName(unit.level), unit: unit.code, period: period.code)
             return nil
         }
         guard let given = raw.form, !given.text.isEmpty else {
-            return Identity(period: period, unit: unit, form: expectedForm, formCode: expectedForm.code, isCompiled: false)
+            return Identity(period: period, unit: unit, form: expectedForm)
         }
         let code = given.text.upperCode
         guard let form = catalog.forms[code] else {
@@ -139,7 +140,7 @@ public struct ReportValidator {
                     detail: Messages.formOfLevel(unit, form: expectedForm.code), unit: unit.code, period: period.code)
             return nil
         }
-        return Identity(period: period, unit: unit, form: form, formCode: form.code, isCompiled: false)
+        return Identity(period: period, unit: unit, form: form)
     }
 
     public func validate(_ raw: RawReport) -> Outcome {
