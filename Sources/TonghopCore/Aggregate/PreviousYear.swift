@@ -22,34 +22,42 @@ public struct PreviousYear: Sendable {
     /// Whether the comparison crosses a change of the administrative map.
     public var acrossReform: Bool { current.registry !== previous.registry }
 
-    /// The previous year's figures of a current unit, and whether they are approximate.
-    public func figures(of code: String) -> (figures: FigureVector, approximate: Bool)? {
+    /// A current unit's figures of the year before.
+    public struct Figures: Sendable {
+        public var figures: FigureVector
+        /// Whether old units split between several new ones are counted whole in this one.
+        public var approximate: Bool
+        /// Slots lacking what some unit could not give (see ``UnitTotal/incomplete``).
+        public var incomplete: SlotSet
+    }
+
+    /// The previous year's figures of a current unit; nil when it has none or no
+    /// counterpart on the earlier map (a district, after the reform).
+    public func figures(of code: String) -> Figures? {
         let catalog = current.catalog
-        func sum(_ codes: [String]) -> FigureVector? {
-            var v = FigureVector(slotCount: catalog.slotCount)
-            var any = false
-            for c in codes where previous.total(c).reportingUnits > 0 {
-                v.add(previous.total(c).figures, catalog: catalog)
-                any = true
-            }
-            return any ? v : nil
+        func sum(_ codes: [String], approximate: Bool = false) -> Figures? {
+            var total = UnitTotal(figures: FigureVector(slotCount: catalog.slotCount), partialUnits: [], reportingUnits: 0,
+                                  fromCompiledReport: false)
+            for c in codes { total.add(previous.total(c), catalog: catalog) }
+            return total.reportingUnits > 0 ? Figures(figures: total.figures, approximate: approximate, incomplete: total.incomplete) : nil
         }
         guard acrossReform else {
             let t = previous.total(code)
-            return t.reportingUnits > 0 ? (t.figures, false) : nil
+            return t.reportingUnits > 0 ? Figures(figures: t.figures, approximate: false, incomplete: t.incomplete) : nil
         }
         guard let unit = current.registry.unit(code), let crosswalk = current.registry.crosswalkFromPrevious else { return nil }
         switch unit.level {
         case .nation:
-            return sum([code]).map { ($0, false) }
+            return sum([code])
         case .province:
-            return sum(crosswalk.oldProvinces(of: code)).map { ($0, false) }
+            return sum(crosswalk.oldProvinces(of: code))
         case .department:
+            if unit.sectorCode == RegistryTranslation.formerDistrictsSector { return nil }
             let old = crosswalk.oldProvinces(of: unit.parentCode).map { Unit.departmentCode(province: $0, sector: unit.sectorCode ?? "") }
-            return sum(old).map { ($0, false) }
+            return sum(old)
         case .commune:
             let links = crosswalk.oldCommunes(of: code)
-            return sum(links.map(\.oldCode)).map { ($0, links.contains(where: \.partial)) }
+            return sum(links.map(\.oldCode), approximate: links.contains(where: \.partial))
         case .district:
             return nil
         }

@@ -9,6 +9,28 @@ public struct UnitTotal: Sendable {
     public var reportingUnits: Int
     /// Whether the figures are a compiled report sent by the unit (an export of another tonghop).
     public var fromCompiledReport: Bool
+    /// Slots whose figure lacks what some unit of the subtree could not give: a total without
+    /// its parts, a compiled count that cannot be known (see ``FigureVector/add(_:catalog:incomplete:)``).
+    public var incomplete = SlotSet()
+
+    public init(figures: FigureVector, partialUnits: [String], reportingUnits: Int, fromCompiledReport: Bool, incomplete: SlotSet = SlotSet()) {
+        self.figures = figures
+        self.partialUnits = partialUnits
+        self.reportingUnits = reportingUnits
+        self.fromCompiledReport = fromCompiledReport
+        self.incomplete = incomplete
+    }
+
+    /// Adds a child's total (a unit below, a department) into this one.
+    public mutating func add(_ child: UnitTotal, catalog: Catalog) {
+        if child.reportingUnits == 0 { return }
+        figures.add(child.figures, catalog: catalog, incomplete: &incomplete)
+        for range in catalog.summableRanges {
+            for s in range where child.incomplete.contains(s) { incomplete.insert(s) }
+        }
+        partialUnits += child.partialUnits
+        reportingUnits += child.reportingUnits
+    }
 }
 
 /// Adds up a period's figures over the administrative tree (DOMAIN §3).
@@ -34,6 +56,9 @@ public final class Rollup: @unchecked Sendable {
     /// Units whose figures include reports of split communes from before a reform: their
     /// figures, and comparisons on them, are approximate.
     public let approximateUnits: Set<String>
+    /// Units whose reports include some from units that ended before the period did (the
+    /// former districts in 2025): their last stocks, never added into any total.
+    public let endedStocks: [String: EndedStocks]
     private var totals: [String: UnitTotal] = [:]
     private var late: [String: [LateReport]] = [:]
     /// Totals and late reports are memoised; the lock lets the workbooks of a period be
@@ -61,6 +86,8 @@ public final class Rollup: @unchecked Sendable {
         var translations: [ObjectIdentifier: RegistryTranslation] = [:]
         // The registry of each reported period, found once: a year has seven periods.
         var registries: [(period: Period, registry: Registry?)] = []
+        // The map in force when the period began: a unit of another map was created later.
+        let startRegistry = catalog.registries.registry(onFirstDayOf: period)
         // Each report filed from where it lies in the array, not copied out of it.
         func fileReport(_ s: borrowing ReportFigures) {
             var unitCode = s.unitCode
@@ -71,32 +98,64 @@ public final class Rollup: @unchecked Sendable {
                 own = catalog.registries.registry(for: s.period)
                 registries.append((s.period, own))
             }
+            guard let own, own !== registry || own !== startRegistry else {
+                byUnit[unitCode, default: UnitReports()].file(s, catalog: catalog)
+                return
+            }
             // A report of a unit of an earlier map is placed on the units in force now.
-            if let own, own !== registry {
+            if own !== registry {
                 guard let translation = translations[ObjectIdentifier(own)] ?? RegistryTranslation(from: own, to: registry),
                       let target = translation.target(of: s.unitCode) else { return }
                 translations[ObjectIdentifier(own)] = translation
                 unitCode = target.code
                 if target.approximate { approximate.insert(unitCode) }
             }
-            byUnit[unitCode, default: UnitReports()].file(s)
+            byUnit[unitCode, default: UnitReports()].file(s, catalog: catalog, lifetime: Lifetime(
+                ended: own !== registry, endedOn: own.validTo, beganAfterStart: own !== startRegistry))
         }
         for i in submissions.indices where period.contains(submissions[i].period) { fileReport(submissions[i]) }
         self.receivedDays = byUnit.compactMapValues { $0.received.isEmpty ? nil : $0.received }
         self.approximateUnits = approximate
-        own = Self.compose(period, byUnit, catalog: catalog) { $0.own }
-        compiled = Self.compose(period, byUnit, catalog: catalog) { $0.compiled }
+        own = Self.compose(period, byUnit, catalog: catalog, source: .own) { $0.own }
+        compiled = Self.compose(period, byUnit, catalog: catalog, source: .compiled) { $0.compiled }
+        var ended: [String: EndedStocks] = [:]
+        for (unit, reports) in byUnit where !reports.ended.isEmpty {
+            guard let composed = TimeComposition.compose(period, catalog: catalog, source: .own, report: { p in
+                reports.ended.first { $0.period == p }.map { FiledFigures($0.figures) }
+            }) else { continue }
+            ended[unit] = EndedStocks(figures: composed.figures, endedOn: reports.endedOn)
+        }
+        endedStocks = ended
+    }
+
+    /// Where a report's unit stands against the period's span (DOMAIN §4, units' lifetimes).
+    struct Lifetime {
+        /// Whether the unit's map ended before the period did.
+        var ended: Bool
+        /// The last day of the unit's map, when the registry says.
+        var endedOn: DateComponents?
+        /// Whether the unit's map came into force after the period began.
+        var beganAfterStart: Bool
     }
 
     /// One unit's reports for the period as filed, by reported period.
     struct UnitReports: Sendable {
-        var own: [(period: Period, figures: FigureVector)] = []
+        var own: [(period: Period, figures: FiledFigures)] = []
         /// Compiled reports (several old communes merged into one new commune add up too).
-        var compiled: [(period: Period, figures: FigureVector)] = []
+        var compiled: [(period: Period, figures: FiledFigures)] = []
+        /// The stocks of reports from units that ended before the period did: shown on the
+        /// unit's row for reference, never added into a total.
+        var ended: [(period: Period, figures: FigureVector)] = []
+        var endedOn: DateComponents?
+        /// Whether every report filed comes from a unit that ended before the period did.
+        var onlyEnded = true
+        /// The last day (yyyymmdd) of a unit all of whose reports come from units that ceased to
+        /// exist during the period (the former districts): it is not missing afterwards.
+        var ceasedOn: Int? { onlyEnded ? endedOn.map(Self.day) : nil }
         /// The latest day a report for each period was received (yyyymmdd).
         var received: [(period: Period, day: Int)] = []
 
-        mutating func file(_ s: borrowing ReportFigures) {
+        mutating func file(_ s: borrowing ReportFigures, catalog: Catalog, lifetime: Lifetime? = nil) {
             if let day = s.receivedOn {
                 if let i = received.firstIndex(where: { $0.period == s.period }) {
                     received[i].day = max(received[i].day, day)
@@ -104,15 +163,49 @@ public final class Rollup: @unchecked Sendable {
                     received.append((s.period, day))
                 }
             }
+            var figures = s.figures
+            if !(lifetime?.ended ?? false) { onlyEnded = false }
+            if let lifetime {
+                // A stock at the end of the period is what the units existing then report: a
+                // unit that ended before (a district on 30/6/2025) adds nothing to it. An
+                // opening figure is what the units existing at the start report.
+                if lifetime.ended {
+                    var stocks = figures
+                    stocks.clear(where: { $0.time != .last }, catalog: catalog)
+                    if !stocks.isEmpty { Self.place(stocks, s.period, in: &ended, catalog: catalog) }
+                    if let endedOn = lifetime.endedOn, self.endedOn.map({ Self.day($0) < Self.day(endedOn) }) ?? true { self.endedOn = endedOn }
+                    figures.clear(where: { $0.time == .last }, catalog: catalog)
+                }
+                if lifetime.beganAfterStart { figures.clear(where: { $0.time == .first }, catalog: catalog) }
+            }
             // Several old communes merged into one new commune: their reports add up. The
             // figures are moved in, not added to a new vector: nearly every unit has one
             // report a period.
-            if s.isCompiled { Self.place(s.figures, s.period, in: &compiled) } else { Self.place(s.figures, s.period, in: &own) }
+            if s.isCompiled { Self.place(figures, s.period, in: &compiled, catalog: catalog) } else { Self.place(figures, s.period, in: &own, catalog: catalog) }
         }
 
-        private static func place(_ figures: FigureVector, _ period: Period, in list: inout [(period: Period, figures: FigureVector)]) {
-            if let i = list.firstIndex(where: { $0.period == period }) { list[i].figures.merge(figures) } else { list.append((period, figures)) }
+        private static func day(_ d: DateComponents) -> Int { (d.year ?? 0) * 10000 + (d.month ?? 0) * 100 + (d.day ?? 0) }
+
+        private static func place(_ figures: FigureVector, _ period: Period, in list: inout [(period: Period, figures: FiledFigures)], catalog: Catalog) {
+            if let i = list.firstIndex(where: { $0.period == period }) {
+                list[i].figures.merge(figures, catalog: catalog)
+            } else {
+                list.append((period, FiledFigures(figures)))
+            }
         }
+
+        private static func place(_ figures: FigureVector, _ period: Period, in list: inout [(period: Period, figures: FigureVector)], catalog: Catalog) {
+            var unused = SlotSet()
+            if let i = list.firstIndex(where: { $0.period == period }) { list[i].figures.merge(figures, catalog: catalog, incomplete: &unused) } else { list.append((period, figures)) }
+        }
+    }
+
+    /// The last stocks of a unit that ceased to exist before the period's end, for its own row.
+    public struct EndedStocks: Sendable {
+        /// The `last` indicators' figures as of the unit's end (other slots empty).
+        public let figures: FigureVector
+        /// The last day of the unit's map (30/6/2025 for every district), when the registry says.
+        public let endedOn: DateComponents?
     }
 
     /// When a unit's report for a reported period was received (yyyymmdd), if it was.
@@ -122,14 +215,16 @@ public final class Rollup: @unchecked Sendable {
 
     /// Each unit's reports composed over time, on every core: a national year is ten
     /// thousand units of four quarters each.
-    private static func compose(_ period: Period, _ byUnit: [String: UnitReports], catalog: Catalog,
-                                _ kind: @Sendable (UnitReports) -> [(period: Period, figures: FigureVector)]) -> [String: ComposedFigures] {
-        let units = byUnit.compactMap { unit, reports -> (String, [(period: Period, figures: FigureVector)])? in
+    private static func compose(_ period: Period, _ byUnit: [String: UnitReports], catalog: Catalog, source: TimeComposition.Source,
+                                _ kind: @Sendable (UnitReports) -> [(period: Period, figures: FiledFigures)]) -> [String: ComposedFigures] {
+        let units = byUnit.compactMap { unit, reports -> (String, [(period: Period, figures: FiledFigures)])? in
             let list = kind(reports)
             return list.isEmpty ? nil : (unit, list)
         }
         let composed = ParallelMap.chunked(units) { unit in
-            TimeComposition.compose(period, catalog: catalog) { p in unit.1.first { $0.period == p }?.figures }
+            TimeComposition.compose(period, catalog: catalog, source: source, endedOn: byUnit[unit.0]?.ceasedOn) { p in
+                unit.1.first { $0.period == p }?.figures
+            }
         }
         var result: [String: ComposedFigures] = [:]
         result.reserveCapacity(units.count)
@@ -226,24 +321,19 @@ public final class Rollup: @unchecked Sendable {
     private func computeTotal(_ code: String, childTotal: (String) -> UnitTotal) -> UnitTotal {
         if let c = compiled[code] {
             return UnitTotal(figures: c.figures, partialUnits: c.coverage == .partial ? [code] : [],
-                             reportingUnits: 1, fromCompiledReport: true)
+                             reportingUnits: 1, fromCompiledReport: true, incomplete: c.incomplete)
         }
         var result = UnitTotal(figures: FigureVector(slotCount: catalog.slotCount), partialUnits: [], reportingUnits: 0,
                                fromCompiledReport: false)
         if let mine = own[code] {
             result.figures = mine.figures
+            result.incomplete = mine.incomplete
             result.reportingUnits = 1
             if mine.coverage == .partial { result.partialUnits.append(code) }
         }
         var children = registry.children(of: code)
         if registry.unit(code)?.level == .province { children += registry.departments(of: code) }
-        for child in children {
-            let t = childTotal(child.code)
-            if t.reportingUnits == 0 { continue }
-            result.figures.add(t.figures, catalog: catalog)
-            result.partialUnits += t.partialUnits
-            result.reportingUnits += t.reportingUnits
-        }
+        for child in children { result.add(childTotal(child.code), catalog: catalog) }
         return result
     }
 }

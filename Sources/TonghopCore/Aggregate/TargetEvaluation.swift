@@ -83,14 +83,14 @@ public struct TargetEvaluation {
             return (current, current.map(Self.format) ?? "chưa có số liệu")
         case .changeOnPreviousYear:
             guard let current else { return (nil, "chưa có số liệu") }
-            guard let previousYear, let (figures, approximate) = previousYear.figures(of: code),
-                  let before = target.formula.evaluate(EvaluationContext(rollup: rollup, unitCode: code, figures: figures, derived: derived)),
+            guard let previousYear, let earlier = previousYear.figures(of: code),
+                  let before = target.formula.evaluate(EvaluationContext(rollup: rollup, unitCode: code, figures: earlier.figures, derived: derived)),
                   before != 0 else {
                 return (nil, "\(Self.format(current)); chưa có số liệu cùng kỳ năm trước")
             }
             let change = (current - before) / before * 100
             let sign = change >= 0 ? "+" : ""
-            return (change, "\(sign)\(Self.format(change))% (\(Self.format(current)) so với \(Self.format(before)))" + (approximate ? ", gần đúng" : ""))
+            return (change, "\(sign)\(Self.format(change))% (\(Self.format(current)) so với \(Self.format(before)))" + (earlier.approximate ? ", gần đúng" : ""))
         }
     }
 

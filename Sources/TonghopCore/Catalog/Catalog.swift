@@ -24,8 +24,10 @@ public struct Catalog: Sendable {
     /// Slots by the hash of their payload key `code\tcategory`: the store decodes a million
     /// values without making a string of any of them.
     let slotsByPayloadKey: [UInt64: Int]
-    /// Slots added up the tree (every indicator but the `none` ones).
-    let summableSlots: [Int]
+    /// The slots of each indicator added up the tree (every indicator but the `none` ones).
+    let summableRanges: [Range<Int>]
+    /// The slots of every indicator, in catalog order.
+    let indicatorRanges: [Range<Int>]
     /// Indicators with parts or answers, whose totals come from their parts.
     let partedIndicators: [Indicator]
     private let byCode: [String: Int]
@@ -119,7 +121,7 @@ public struct Catalog: Sendable {
             if !type.isNumericType && categories.isEmpty {
                 throw bad("chỉ tiêu \(code) kiểu \(type.rawValue) cần danh sách giá trị trong cột phan_to")
             }
-            if time == .any && type != .yesNo { throw bad("quy tắc 'any' chỉ dùng cho chỉ tiêu có/không") }
+            if let refusal = Indicator.refusal(valueType: type, time: time, unitRule: unitRule) { throw bad(refusal) }
             let indicator = Indicator(code: code, name: row["ten_chi_tieu"], measure: row["don_vi_tinh"],
                                       valueType: type, time: time, unitRule: unitRule, categories: categories,
                                       group: row["nhom"], groupShortName: row["nhom_ngan"].isEmpty ? row["nhom"] : row["nhom_ngan"],
@@ -232,7 +234,8 @@ public struct Catalog: Sendable {
                               categoryNames: categoryNames, registries: registries, derived: derived, derivedByCode: derivedByCode,
                               deadlines: deadlines, targets: targets, window: window, slotCount: slot,
                               slotsByPayloadKey: try payloadKeys(indicators),
-                              summableSlots: indicators.filter { $0.unitRule != .none }.flatMap { $0.slot..<($0.slot + $0.slotCount) },
+                              summableRanges: indicators.filter { $0.unitRule != .none }.map { $0.slot..<($0.slot + $0.slotCount) },
+                              indicatorRanges: indicators.map { $0.slot..<($0.slot + $0.slotCount) },
                               partedIndicators: indicators.filter { !$0.categories.isEmpty }, byCode: byCode,
                               codeTable: codeTable(indicators),
                               byNameKey: byNameKey)

@@ -95,6 +95,31 @@ public final class Indicator: Sendable, Hashable {
     /// A yes/no or categorical indicator: counted per answer up the tree.
     public var isAnswer: Bool { !isNumeric }
 
+    /// Why `indicators.csv` cannot hold an indicator with these rules, or nil when it can.
+    ///
+    /// Numbers add up over units (`sum`) or stay on their unit (`none`), over time by any rule
+    /// but `any`. Answers (yes/no, categories) are counted per answer up the tree (`count`) or
+    /// stay on their unit (`none`), and over time keep one sub-period's answer (`last`,
+    /// `first`) or, for yes/no, say yes when any sub-period did (`any`): adding, averaging or
+    /// taking the largest of answers has no meaning. Counting units whose *number* meets a
+    /// condition is a derived indicator's `dem(...)`.
+    static func refusal(valueType: ValueType, time: TimeAggregation, unitRule: UnitAggregation) -> String? {
+        switch valueType {
+        case .integer, .decimal:
+            if time == .any { return "quy tắc thời gian 'any' chỉ dùng cho chỉ tiêu có/không (yesno)" }
+            if unitRule == .countOf {
+                return "quy tắc đơn vị 'count' đếm đơn vị theo từng câu trả lời, chỉ dùng cho chỉ tiêu có/không hoặc phân loại; để đếm đơn vị có số liệu thỏa điều kiện, dùng dem(...) trong derived.csv"
+            }
+        case .yesNo, .category:
+            if time == .any && valueType == .category { return "quy tắc thời gian 'any' chỉ dùng cho chỉ tiêu có/không (yesno)" }
+            if [.sum, .max, .average].contains(time) {
+                return "chỉ tiêu \(valueType == .yesNo ? "có/không" : "phân loại") chỉ dùng quy tắc thời gian last, first\(valueType == .yesNo ? " hoặc any" : ""): cộng, trung bình hay lấy lớn nhất các câu trả lời không có nghĩa"
+            }
+            if unitRule == .sum { return "chỉ tiêu \(valueType == .yesNo ? "có/không" : "phân loại") cộng lên theo số đơn vị trả lời: dùng quy tắc đơn vị 'count' (hoặc 'none')" }
+        }
+        return nil
+    }
+
     /// The slot of a category (nil for the total).
     public func slot(for category: String?) -> Int? {
         guard let category, !category.isEmpty else { return slot }

@@ -30,15 +30,19 @@ public enum LongExport {
                     lines.append([unit.code, period, indicator.code, category].map(CSVField.text).joined(separator: ",")
                                  + "," + number(value))
                 }
+                // A figure short of what some unit could not give (parts where some commune gave
+                // only the total) is left out: the unit above would take it for whole.
                 if indicator.isAnswer {
+                    if total.incomplete.containsAny(of: indicator) { continue }
                     for category in indicator.categories {
                         row(category, total.figures.value(indicator, category: category) ?? 0)
                     }
                     continue
                 }
-                if let v = total.figures.value(indicator) { row("", v) }
-                for category in indicator.categories {
-                    if let v = total.figures.value(indicator, category: category) { row(category, v) }
+                for category in [""] + indicator.categories {
+                    guard let slot = indicator.slot(for: category), !total.incomplete.contains(slot),
+                          let v = total.figures[slot] else { continue }
+                    row(category, v)
                 }
             }
         }

@@ -177,6 +177,12 @@ public struct Registries: Sendable {
         return all.first { $0.isInForce(year: period.year, month: lastMonth, day: lastDay) }
     }
 
+    /// The registry in force on the first calendar day of the period: a unit of a later map
+    /// did not exist when the period began (the year 2025 began on the 2024 map).
+    public func registry(onFirstDayOf period: Period) -> Registry? {
+        all.first { $0.isInForce(year: period.year, month: period.months.lowerBound, day: 1) }
+    }
+
     /// Registries other than `registry` that know the code (to explain "not in force then").
     public func others(knowing code: String, besides registry: Registry) -> [Registry] {
         all.filter { $0 !== registry && $0.unit(code) != nil }

@@ -7,19 +7,29 @@ extension ReportBuilder {
         var measure: String
         var current: Double?
         var previous: Double?
+        /// This period's figure cannot be known from what was sent (see ``TimeComposition``).
+        var currentUnknown = false
+        /// Figures short of what some unit could not give: shown, marked partial.
+        var currentIncomplete = false
+        var previousIncomplete = false
         var isDecimal: Bool
         /// A ratio: its change is in percentage points, with no percent of a percent.
         var isRatio: Bool
     }
 
     func summaryLines() -> [(group: String, lines: [SummaryLine])] {
-        let current = rollup.total(scope.code).figures
+        let total = rollup.total(scope.code)
+        let current = total.figures
         let previous = previousYear?.figures(of: scope.code)
         let derived = catalog.derivedByCode
         var groups: [(group: String, lines: [SummaryLine])] = []
         for column in summaryColumns {
-            let line = SummaryLine(code: column.code, title: column.title, measure: column.measure, current: column.value(current),
+            let slot = column.indicator.slot(for: column.category) ?? column.indicator.slot
+            var line = SummaryLine(code: column.code, title: column.title, measure: column.measure, current: column.value(current),
                                    previous: previous.flatMap { column.value($0.figures) }, isDecimal: column.isDecimal, isRatio: false)
+            line.currentUnknown = current.isUnknown(slot)
+            line.currentIncomplete = total.incomplete.contains(slot)
+            line.previousIncomplete = previous?.incomplete.contains(slot) ?? false
             if groups.last?.group == column.indicator.groupShortName { groups[groups.count - 1].lines.append(line) } else {
                 groups.append((column.indicator.groupShortName, [line]))
             }
@@ -66,11 +76,18 @@ extension ReportBuilder {
                 sheet.set(r, 2, .text(line.title), .text)
                 sheet.set(r, 3, .text(line.measure), .code)
                 let role: SheetModel.Role = line.isDecimal ? .decimal : .integer
+                let partialRole: SheetModel.Role = line.isDecimal ? .partialDecimal : .partialInteger
                 // The cells hold numbers as written (rounded); the change formulas' values are
                 // computed from the same numbers, so a recalculation gives them back exactly.
                 let current = line.current.map(WorkbookWriter.rounded), previous = line.previous.map(WorkbookWriter.rounded)
-                sheet.set(r, 4, current.map { .number($0) } ?? .empty, role)
-                sheet.set(r, 5, previous.map { .number($0) } ?? .empty, role)
+                if let current {
+                    sheet.set(r, 4, .number(current), line.currentIncomplete ? partialRole : role)
+                } else if line.currentUnknown || line.currentIncomplete {
+                    sheet.set(r, 4, .text(line.currentUnknown ? unknownFigureText : "chưa đủ số liệu"), .figureNote)
+                } else {
+                    sheet.set(r, 4, .empty, role)
+                }
+                sheet.set(r, 5, previous.map { .number($0) } ?? .empty, line.previousIncomplete ? partialRole : role)
                 if let now = current, let before = previous {
                     sheet.set(r, 6, .formula("=E\(r + 1)-F\(r + 1)", now - before), role)
                     if !line.isRatio && before != 0 {
@@ -106,6 +123,16 @@ extension ReportBuilder {
         }
         if !total.partialUnits.isEmpty {
             notes.append("Số liệu kỳ này có \(total.partialUnits.count) đơn vị báo cáo chưa đủ các kỳ con (xem trang Tình hình báo cáo): các tổng cộng chưa đầy đủ.")
+        }
+        let short = catalog.indicators.filter { total.incomplete.containsAny(of: $0) || (total.figures.mentions($0) && !total.figures.reports($0)) }
+        if !short.isEmpty {
+            notes.append("Số liệu chưa đủ (ô nền vàng, chữ nghiêng) của \(short.map(\.code).joined(separator: ", ")): có đơn vị chỉ báo cáo tổng số mà không chia phân tổ, hoặc có báo cáo tổng hợp mà số liệu cả kỳ không suy ra được từ các báo cáo quý (\(unknownFigureText)).")
+        }
+        let ended = registry.descendants(of: scope.code).compactMap { u in rollup.endedStocks[u.code].map { (u, $0) } }
+            + (rollup.endedStocks[scope.code].map { [(scope, $0)] } ?? [])
+        if let first = ended.first {
+            let stocks = catalog.indicators.filter { $0.time == .last }.map(\.code).joined(separator: ", ")
+            notes.append("Số tồn cuối kỳ (\(stocks)) của các đơn vị đã thôi tồn tại trong kỳ (như các huyện cũ) chỉ tính \(Self.endedWords(first.1)) và không cộng vào tổng: số cuối kỳ chỉ gồm các đơn vị còn tồn tại cuối kỳ; số đầu kỳ (\(catalog.indicators.filter { $0.time == .first }.map(\.code).joined(separator: ", "))) gồm các đơn vị có từ đầu kỳ.")
         }
         guard let previousYear, previousYear.figures(of: scope.code) != nil else {
             notes.append("Chưa có số liệu cùng kỳ năm trước để so sánh.")

@@ -9,33 +9,87 @@ extension ReportBuilder {
         var name: String
         var figures: FigureVector
         var partial: Bool
+        /// Slots whose figure lacks what some unit could not give: shown marked partial.
+        var incomplete = SlotSet()
         var note: String
+        /// The last stocks of a unit that ceased before the period's end (its own row only).
+        var endedStocks: Rollup.EndedStocks? = nil
     }
 
     func row(for unit: Unit) -> TableRow {
         let t = rollup.total(unit.code)
-        return TableRow(code: unit.code, name: unit.name, figures: t.figures, partial: !t.partialUnits.isEmpty, note: note(t))
+        // A ceased unit's last stock is shown only where the unit has no figure of its own for
+        // the period's end (the former districts; a new commune that has not reported since).
+        let ended = rollup.endedStocks[unit.code].flatMap { e in
+            e.figures.slots.indices.contains { e.figures[$0] != nil && t.figures.slots[$0].isNaN && !t.figures.isUnknown($0) } ? e : nil
+        }
+        var note = note(t)
+        if let ended {
+            let stocks = "tồn cuối kỳ (chỉ tiêu cuối kỳ) tính \(Self.endedWords(ended)), không cộng vào tổng"
+            note = note.isEmpty ? "Số \(stocks)" : "\(note); số \(stocks)"
+        }
+        return TableRow(code: unit.code, name: unit.name, figures: t.figures, partial: !t.partialUnits.isEmpty,
+                        incomplete: t.incomplete, note: note, endedStocks: ended)
     }
 
     func note(_ t: UnitTotal) -> String {
-        if t.fromCompiledReport { return "Theo báo cáo tổng hợp của đơn vị" + (t.partialUnits.isEmpty ? "" : ", chưa đủ kỳ") }
-        if t.reportingUnits == 0 { return "Chưa có báo cáo" }
-        if !t.partialUnits.isEmpty { return "Có \(t.partialUnits.count) đơn vị báo cáo chưa đủ kỳ" }
-        return ""
+        var note: String
+        if t.fromCompiledReport {
+            note = "Theo báo cáo tổng hợp của đơn vị" + (t.partialUnits.isEmpty ? "" : ", chưa đủ kỳ")
+        } else if t.reportingUnits == 0 {
+            return "Chưa có báo cáo"
+        } else if !t.partialUnits.isEmpty {
+            note = "Có \(t.partialUnits.count) đơn vị báo cáo chưa đủ kỳ"
+        } else {
+            note = ""
+        }
+        let unknown = catalog.indicators.filter { i in (i.slot..<(i.slot + i.slotCount)).contains { t.figures.isUnknown($0) } }
+        if !unknown.isEmpty {
+            let codes = unknown.map(\.code).joined(separator: ", ")
+            note += (note.isEmpty ? "" : "; ") + "\(codes): \(unknownFigureText)"
+        }
+        return note
+    }
+
+    /// Why a compiled unit's figure is not shown: it does not follow from its sub-periods'
+    /// compiled figures (see ``TimeComposition/compiledFiguresCompose(_:)``).
+    var unknownFigureText: String {
+        switch period.kind {
+        case .year: return "cần báo cáo cả năm của đơn vị"
+        case .half: return "cần báo cáo \(period.index == 1 ? "6 tháng đầu năm" : "6 tháng cuối năm") của đơn vị"
+        default: return "cần báo cáo cả kỳ của đơn vị"
+        }
+    }
+
+    /// "đến 30/6/2025": the last day of a ceased unit's map.
+    static func endedWords(_ ended: Rollup.EndedStocks) -> String {
+        guard let d = ended.endedOn, let y = d.year, let m = d.month, let day = d.day else { return "đến khi đơn vị thôi tồn tại" }
+        return "đến \(day)/\(m)/\(y)"
     }
 
     /// The province's own agencies added up, so that the total row is the province's total.
     func departmentsRow() -> TableRow {
         var departments = UnitTotal(figures: FigureVector(slotCount: catalog.slotCount), partialUnits: [],
                                     reportingUnits: 0, fromCompiledReport: false)
-        for d in registry.departments(of: scope.code) {
-            let t = rollup.total(d.code)
-            departments.figures.add(t.figures, catalog: catalog)
-            departments.partialUnits += t.partialUnits
-            departments.reportingUnits += t.reportingUnits
-        }
+        for d in registry.departments(of: scope.code) { departments.add(rollup.total(d.code), catalog: catalog) }
         return TableRow(code: "", name: "Các sở, ban, ngành cấp tỉnh", figures: departments.figures,
-                        partial: !departments.partialUnits.isEmpty, note: note(departments))
+                        partial: !departments.partialUnits.isEmpty, incomplete: departments.incomplete, note: note(departments))
+    }
+
+    /// What a figure cell of a row holds: the number, or why there is none.
+    func figureCell(_ row: TableRow, _ column: ReportColumn) -> (SheetModel.Value, SheetModel.Role) {
+        let slot = column.indicator.slot(for: column.category) ?? column.indicator.slot
+        let partial = row.partial || row.incomplete.contains(slot)
+        if let v = row.figures[slot] {
+            return (.number(v), partial ? (column.isDecimal ? .partialDecimal : .partialInteger) : (column.isDecimal ? .decimal : .integer))
+        }
+        if row.figures.isUnknown(slot) { return (.text(unknownFigureText), .figureNote) }
+        if row.incomplete.contains(slot) { return (.text("chưa đủ số liệu"), .figureNote) }
+        if let ended = row.endedStocks, let v = ended.figures[slot] {
+            // Text, not a number: the total row's SUM must not add it.
+            return (.text("\(Messages.vietnameseNumber(v)) (\(Self.endedWords(ended)))"), .figureNote)
+        }
+        return (.empty, .integer)
     }
 
     // MARK: Header block
@@ -108,12 +162,9 @@ extension ReportBuilder {
             for (i, column) in columns.enumerated() {
                 if column.answerAsText {
                     sheet.set(r, firstFigure + i, column.answer(row.figures, catalog: catalog).map { .text($0) } ?? .empty, .text)
-                } else if let v = column.value(row.figures) {
-                    let role: SheetModel.Role = row.partial ? (column.isDecimal ? .partialDecimal : .partialInteger)
-                        : (column.isDecimal ? .decimal : .integer)
-                    sheet.set(r, firstFigure + i, .number(v), role)
                 } else {
-                    sheet.set(r, firstFigure + i, .empty, .integer)
+                    let (value, role) = figureCell(row, column)
+                    sheet.set(r, firstFigure + i, value, role)
                 }
             }
             sheet.set(r, noteColumn, row.note.isEmpty ? .empty : .text(row.note), .text)

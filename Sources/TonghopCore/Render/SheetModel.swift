@@ -23,6 +23,8 @@ public struct SheetModel: Sendable {
         case partialInteger, partialDecimal
         /// A status word in a targets table.
         case met, notMet, unknown
+        /// Text standing where a figure would: why there is none, or a ceased unit's last stock.
+        case figureNote
         /// A cell the reporter fills in (blank forms): left unlocked when the sheet is protected.
         case entry
         /// The same, kept as text as typed (a date must not become a serial number).

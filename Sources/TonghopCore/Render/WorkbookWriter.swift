@@ -115,6 +115,7 @@ public enum WorkbookWriter {
             case .met: s.border = true; s.bold = true; s.horizontal = .center; s.fill = 0xE2EFDA
             case .notMet: s.border = true; s.bold = true; s.horizontal = .center; s.fill = 0xF8CBAD
             case .unknown: s.border = true; s.italic = true; s.horizontal = .center; s.wrap = true
+            case .figureNote: s.border = true; s.italic = true; s.wrap = true; s.fontSize = 10; s.horizontal = .center; s.fill = 0xFFF2CC
             case .entry: s.border = true; s.locked = false; s.fill = entryFill
             case .entryText: s.border = true; s.wrap = true; s.locked = false; s.fill = entryFill; s.numberFormat = "@"
             }

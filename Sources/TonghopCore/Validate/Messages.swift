@@ -423,6 +423,22 @@ extension Messages {
     public static func number(_ v: Double) -> String {
         v.rounded() == v && abs(v) < 1e15 ? String(Int64(v)) : String(v)
     }
+
+    /// A figure as printed for Vietnamese readers: thousands with dots, a decimal comma, at
+    /// most two decimals (4575 → "4.575", 1234.5 → "1.234,5").
+    public static func vietnameseNumber(_ v: Double) -> String {
+        let hundredths = Int64((abs(v) * 100).rounded())
+        var whole = String(hundredths / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "." + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        var text = (v < 0 && hundredths > 0 ? "-" : "") + whole + grouped
+        let fraction = hundredths % 100
+        if fraction != 0 { text += "," + (fraction % 10 == 0 ? String(fraction / 10) : String(format: "%02d", Int(fraction))) }
+        return text
+    }
 }
 
 // MARK: What a file that is not a report looks like
