@@ -20,7 +20,7 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         let pipeline = try options.pipeline()
         try runReporting {
-            let store = try Store(path: pipeline.workspace.store.path)
+            let store = try options.existingStore()
             let rollup = try pipeline.rollup(period.period, store: store)
             guard rollup.registry.unit(scope) != nil else {
                 throw UsageError("--scope \(scope): không có đơn vị mã này trong danh mục đơn vị \(rollup.registry.id) (áp dụng cho kỳ \(period.period.code))")

@@ -18,7 +18,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         let pipeline = try options.pipeline()
         try runReporting {
-            let store = try Store(path: pipeline.workspace.store.path)
+            let store = try options.existingStore()
             let written = try pipeline.writeReports(period.period, scope: scope, store: store)
             for url in written where url.pathExtension == "xlsx" { Console.out(Console.relative(url)) }
             return .success

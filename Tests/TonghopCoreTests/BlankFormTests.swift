@@ -44,7 +44,7 @@ final class BlankFormTests: XCTestCase {
         XCTAssertTrue(csv.contains("\nXA02,\"Xã có mô hình điểm về phòng, chống ma túy\",,xã,,\"Ghi một trong: co (Có), khong (Không)\"\n"), csv)
         let o = Fixtures.read(csv)
         XCTAssertEqual(o.layout, .form)
-        XCTAssertEqual(o.problems.map(\.code), [.noValues], "blank is read as a report with nothing in it, not as a broken file")
+        XCTAssertEqual(o.problems.map(\.code), [.noFigures], "blank is read as the unit's form with nothing in it: refused as no report, not as a broken file")
     }
 
     func testFilledCSVStoresWhatWasTyped() throws {

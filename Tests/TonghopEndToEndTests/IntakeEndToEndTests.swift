@@ -50,8 +50,9 @@ final class IntakeEndToEndTests: XCTestCase {
         XCTAssertTrue(out.contains("có phải là 13309 Phường Liêm Chính (Thành phố Phủ Lý, Tỉnh Hà Nam)?"), out)
         XCTAssertTrue(out.contains("bang-347.csv — nhận một phần"), out)
         XCTAssertTrue(out.contains("Tìm thấy: \"MD02 = 5\". Cần: ≤ MD01 = 2"), out)
-        XCTAssertTrue(out.contains("Đã xem 9 tệp"), "the pipe and the link to /dev/zero are no reports: \(out)")
-        XCTAssertFalse(out.contains("  ong.csv") || out.contains("zero.csv"), out)
+        XCTAssertTrue(out.contains("Đã xem 11 tệp"), "the pipe and the link to /dev/zero are counted: \(out)")
+        XCTAssertTrue(out.contains("ong.csv — TỪ CHỐI:\n    LỖI — Không phải một tệp thông thường (một đường ống (FIFO))"), out)
+        XCTAssertTrue(out.contains("zero.csv — TỪ CHỐI:\n    LỖI — Đây là liên kết (symbolic link) trỏ ra ngoài thư mục inputs/"), out)
 
         // Every good figure is there: 13285, 13291 (beside a bad row), 13294 (Windows-1258),
         // 13303 (UTF-16); the district's report was refused by rule QT03.
@@ -63,7 +64,7 @@ final class IntakeEndToEndTests: XCTestCase {
 
         // One slip per bad file, named after it.
         XCTAssertEqual(try slips(home), ["_1+2.csv.txt", "bang-347.csv.txt", "bao-cao.xlsx.csv.txt", "huyen/347.csv.txt",
-                                         "trong.csv.txt", "xa/ten-thay-ma.csv.txt"])
+                                         "ong.csv.txt", "trong.csv.txt", "xa/ten-thay-ma.csv.txt", "zero.csv.txt"])
         let slip = try String(contentsOf: home.appendingPathComponent("outputs/phieu-bao-loi/bang-347.csv.txt"), encoding: .utf8)
         XCTAssertTrue(slip.contains("Kết quả: NHẬN MỘT PHẦN"), slip)
         XCTAssertTrue(slip.contains("dòng 3, cột 3 (C): LỖI — Giá trị của chỉ tiêu TT01 không phải là số. Tìm thấy: \"hai\""), slip)

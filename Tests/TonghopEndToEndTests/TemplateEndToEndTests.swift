@@ -207,8 +207,10 @@ final class TemplateEndToEndTests: XCTestCase {
         XCTAssertTrue(r.output.hasPrefix("Đã ghi \(files.count / 2) biểu mẫu trống"), r.output)
 
         let check = try TonghopProcess.run(["check", "--home", home.path] + files.map { root.appendingPathComponent($0).path })
-        XCTAssertEqual(check.status, 0, "every blank form, CSV and xlsx, reads without an error")
-        XCTAssertFalse(check.output.contains("LỖI"), check.output)
+        XCTAssertEqual(check.status, 2, "a blank form holds no figures: it is no report yet")
+        let problems = check.output.split(separator: "\n").filter { $0.contains("LỖI") || $0.contains("CẢNH BÁO") }
+        XCTAssertEqual(problems.count, files.count, "every blank form, CSV and xlsx, reads as its unit's form with one problem: \(check.output)")
+        XCTAssertTrue(problems.allSatisfy { $0.contains("Tệp không có số liệu nào") }, check.output)
     }
 
     func testTemplateNeedsExactlyOneOfUnitOrScope() throws {

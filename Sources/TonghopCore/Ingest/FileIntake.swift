@@ -70,6 +70,24 @@ public struct ReadFile: Sendable {
     public var sortedProblems: [Problem] { FileOutcome.sorted(problems) }
 }
 
+extension FileIntake {
+    /// Why an entry of the inbox is not read at all, or nil for a report file: every entry is
+    /// read or named, with what to do (DOMAIN §9).
+    public static func refusal(of file: InputFile) -> Problem? {
+        switch file.kind {
+        case .report:
+            return nil
+        case .notRead(let fileExtension):
+            return Problem(.error, .fileTypeNotRead, file: file.relativePath,
+                           detail: Messages.fileType(fileExtension))
+        case .linkOutsideInbox:
+            return Problem(.error, .linkOutsideInbox, file: file.relativePath)
+        case .notRegular(let kind):
+            return Problem(.error, .notARegularFile, file: file.relativePath, detail: Messages.fileKind(kind))
+        }
+    }
+}
+
 /// Reads one input file end to end: bytes → text → records → layout → validated reports.
 ///
 /// The cost of a problem follows DOMAIN §6: an error in a form file rejects the file (one unit,
@@ -182,6 +200,14 @@ public enum FileIntake {
         }
         if reading.layout == .form && anyError { outcome.submissions = [] }
         refuseUnitsGivenTwice(&outcome)
+        // A header and nothing under it, or rows whose every figure is empty: not a report the
+        // officer may take for one. Said as an error of the file unless its rows were refused
+        // for errors of their own.
+        if outcome.submissions.isEmpty && !outcome.problems.contains(where: { $0.severity == .error }) {
+            // A form is one report: its "no values" warning says the same thing again.
+            if reading.layout == .form { outcome.problems.removeAll { $0.code == .noValues } }
+            outcome.problems.append(Problem(.error, .noFigures, file: path, line: records.first { !$0.isBlank }?.line))
+        }
         return outcome
     }
 

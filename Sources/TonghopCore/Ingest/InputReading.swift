@@ -18,8 +18,12 @@ public enum InputReading {
         case refused(ProblemCode, detail: Wording)
     }
 
-    public static func contents(of path: String, limit: Int = TextDecoding.maximumFileSize) -> Result {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    /// - Parameter followingLinks: false for the inbox: the scan has resolved the links it
+    ///   follows (to files inside `inputs/`), and a file swapped for a link since is refused,
+    ///   not followed. `check` reads the paths it is given as they are.
+    public static func contents(of path: String, limit: Int = TextDecoding.maximumFileSize, followingLinks: Bool = true) -> Result {
+        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | (followingLinks ? 0 : O_NOFOLLOW))
+        if fd < 0 && errno == ELOOP && !followingLinks { return .refused(.linkOutsideInbox, detail: Wording("")) }
         guard fd >= 0 else { return .refused(.readFailed, detail: Wording(String(cString: strerror(errno)))) }
         defer { close(fd) }
         var status = stat()

@@ -95,8 +95,13 @@ public final class ReportingPipeline {
         let counter = progress.map { ProgressCounter(total: candidates.count, report: $0) }
         var results = ParallelMap.map(candidates) { [catalog, today, scope] file -> FileRead in
             defer { counter?.advance() }
+            if let refusal = FileIntake.refusal(of: file) {
+                var o = FileOutcome(path: file.relativePath)
+                o.problems = [refusal]
+                return .read(Store.IncomingFile(outcome: o, size: file.size, modifiedAt: file.modifiedAt, sha256: ""), ReadFile(o))
+            }
             let bytes: [UInt8]
-            switch InputReading.contents(of: file.path) {
+            switch InputReading.contents(of: file.path, followingLinks: false) {
             case .bytes(let b):
                 bytes = b
             case .refused(let code, let detail):

@@ -28,7 +28,8 @@ public struct ErrorSlip {
             lines += ["", Messages.slipSection(severity, count: these.count)[lang]]
             for (i, p) in these.enumerated() { lines.append("  \(i + 1). " + Messages.render(p, lang, withFile: false)) }
         }
-        lines += ["", Messages.slipWhatToDo[lang]]
+        let notRead = problems.contains { [.fileTypeNotRead, .linkOutsideInbox, .notARegularFile].contains($0.code) }
+        lines += ["", (notRead ? Messages.slipWhatToDoNotRead : Messages.slipWhatToDo)[lang]]
         return lines.joined(separator: "\n") + "\n"
     }
 

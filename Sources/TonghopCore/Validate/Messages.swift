@@ -88,6 +88,12 @@ public enum Messages {
         case (.reconciliationMismatch, _): return d
         case (.tooLarge, .vi): return "Tệp quá lớn để là một báo cáo (\(d))"
         case (.tooLarge, .en): return "The file is too large to be a report (\(d))"
+        case (.noFigures, .vi): return "Tệp không có số liệu nào (chỉ có dòng tiêu đề, hoặc mọi ô số liệu đều trống): đơn vị chưa được tính là đã báo cáo"
+        case (.noFigures, .en): return "The file holds no figures (a header alone, or every value cell empty): the unit is not counted as having reported"
+        case (.fileTypeNotRead, .vi): return "tonghop không đọc loại tệp này (\(d)): tệp chưa được đọc, số liệu trong đó chưa được tính"
+        case (.fileTypeNotRead, .en): return "tonghop does not read this kind of file (\(d)): it was not read, its figures are not counted"
+        case (.linkOutsideInbox, .vi): return "Đây là liên kết (symbolic link) trỏ ra ngoài thư mục inputs/: tonghop không theo liên kết này, không đọc gì từ nó"
+        case (.linkOutsideInbox, .en): return "This is a symbolic link leading outside inputs/: tonghop does not follow it and reads nothing through it"
         case (.emptyFile, .vi): return "Tệp rỗng, không có số liệu"
         case (.emptyFile, .en): return "The file is empty"
         case (.unterminatedQuote, .vi): return "Dấu ngoặc kép mở ở đây nhưng không đóng đến hết tệp (tệp bị cắt cụt hoặc gõ thiếu dấu \")"
@@ -168,11 +174,17 @@ public enum Messages {
             return "in Excel use File > Save As > \"CSV UTF-8 (Comma delimited)\" and send the .csv again"
         case (.tooLarge, .vi): return "kiểm tra lại tệp; mỗi báo cáo chỉ vài trăm dòng"
         case (.tooLarge, .en): return "check the file; a report has a few hundred lines at most"
+        case (.noFigures, .vi): return "điền số liệu vào biểu mẫu (hoặc thêm các dòng số liệu dưới dòng tiêu đề) rồi gửi lại"
+        case (.noFigures, .en): return "fill in the figures (or add the rows under the header) and send the file again"
+        case (.fileTypeNotRead, .vi): return "mở tệp bằng Excel hoặc LibreOffice và chọn Lưu thành \"Sổ làm việc Excel (.xlsx)\" hoặc \"CSV UTF-8\" rồi gửi lại; báo cáo dạng PDF, Word hay ảnh chụp cần được nhập vào biểu mẫu trống (lệnh tonghop template)"
+        case (.fileTypeNotRead, .en): return "open the file in Excel or LibreOffice and save it as \"Excel Workbook (.xlsx)\" or \"CSV UTF-8\", then send it again; a report as a PDF, a Word file or a photo must be typed into a blank form (tonghop template)"
+        case (.linkOutsideInbox, .vi): return "chép chính tệp báo cáo vào thư mục inputs/ thay vì tạo liên kết"
+        case (.linkOutsideInbox, .en): return "copy the report file itself into inputs/ instead of linking to it"
         case (.emptyFile, .vi), (.noValues, .vi): return "điền số liệu vào biểu mẫu rồi gửi lại"
         case (.emptyFile, .en), (.noValues, .en): return "fill in the form and send it again"
         case (.encodingAssumed, .vi): return "lần sau trong Excel chọn Tệp > Lưu thành > \"CSV UTF-8 (phân cách bằng dấu phẩy)\""
         case (.encodingAssumed, .en): return "next time, in Excel use File > Save As > \"CSV UTF-8 (Comma delimited)\""
-        case (.notARegularFile, .vi): return "chỉ để các tệp báo cáo .csv, .txt, .tsv trong thư mục inputs/"
+        case (.notARegularFile, .vi): return "chỉ để các tệp báo cáo (.csv, .txt, .tsv, .xlsx) trong thư mục inputs/"
         case (.notARegularFile, .en): return "keep only report files (.csv, .txt, .tsv) in inputs/"
         case (.strayQuote, .vi): return "xóa dấu \" thừa, hoặc đặt cả ô trong ngoặc kép và viết dấu \" bên trong thành \"\""
         case (.strayQuote, .en): return "remove the stray \", or quote the whole cell and double the \" inside it"
@@ -447,6 +459,21 @@ extension Messages {
     public static let zipFile = Wording(vi: "một tệp nén ZIP, có thể là tệp Excel .xlsx đổi tên thành .csv",
                                         en: "a ZIP archive, perhaps an Excel .xlsx renamed .csv")
     public static let pdfFile = Wording(vi: "một tệp PDF", en: "a PDF file")
+
+    /// What kind of file an extension names, for a file that is not read.
+    public static func fileType(_ fileExtension: String) -> Wording {
+        switch fileExtension {
+        case "xls": return Wording(vi: "bảng tính Excel 97-2003 .xls", en: "an Excel 97-2003 .xls workbook")
+        case "xlsm", "xlsb", "xltx", "xlt": return Wording(vi: "bảng tính Excel dạng .\(fileExtension)", en: "an Excel .\(fileExtension) workbook")
+        case "ods", "ots": return Wording(vi: "bảng tính LibreOffice/OpenOffice .\(fileExtension)", en: "a LibreOffice/OpenOffice .\(fileExtension) spreadsheet")
+        case "pdf": return Wording(vi: "tệp PDF", en: "a PDF file")
+        case "doc", "docx", "odt", "rtf": return Wording(vi: "văn bản Word .\(fileExtension)", en: "a word-processor .\(fileExtension) document")
+        case "jpg", "jpeg", "png", "gif", "bmp", "tif", "tiff", "heic", "webp": return Wording(vi: "ảnh .\(fileExtension)", en: "a .\(fileExtension) picture")
+        case "zip", "rar", "7z", "gz", "tar": return Wording(vi: "tệp nén .\(fileExtension)", en: "a .\(fileExtension) archive")
+        case "": return Wording(vi: "tệp không có phần đuôi tên", en: "a file without an extension")
+        default: return Wording(vi: "tệp .\(fileExtension)", en: "a .\(fileExtension) file")
+        }
+    }
     public static let oldOfficeFile = Wording(vi: "một tệp Excel 97-2003 (.xls) hoặc Word (.doc)", en: "an Excel 97-2003 (.xls) or Word (.doc) file")
     public static let imageFile = Wording(vi: "một tệp ảnh", en: "an image")
     public static let binaryFile = Wording(vi: "một tệp nhị phân", en: "a binary file")
@@ -496,6 +523,11 @@ extension Messages {
         case .notice: return Wording(vi: "Ghi chú (\(count)):", en: "Notes (\(count)):")
         }
     }
+
+    /// What to do with a file that was not read at all: send the report in a form tonghop reads.
+    static let slipWhatToDoNotRead = Wording(
+        vi: "Việc cần làm: gửi lại báo cáo dưới dạng tệp Excel (.xlsx) hoặc \"CSV UTF-8\" (.csv), theo biểu mẫu trống của tonghop. Tệp này chưa được đọc: đơn vị chưa được tính là đã báo cáo.",
+        en: "What to do: send the report again as an Excel (.xlsx) or \"CSV UTF-8\" (.csv) file, on tonghop's blank form. This file was not read: the unit is not counted as having reported.")
 
     static let slipWhatToDo = Wording(
         vi: "Việc cần làm: sửa các ô nêu trên ngay trong tệp (giữ nguyên các dòng tiêu đề), lưu lại dạng \"CSV UTF-8\" và gửi lại tệp cho nơi tổng hợp. Tệp gửi lại thay thế số liệu đã gửi trước của cùng đơn vị, cùng kỳ.",

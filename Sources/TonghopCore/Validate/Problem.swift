@@ -14,7 +14,9 @@ public enum Severity: Int, Sendable, Comparable, Codable {
 public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     // Structure of the file.
     case notText, notUTF8, encodingAssumed, tooLarge, notARegularFile, emptyFile, unterminatedQuote, strayQuote, unknownLayout,
-         missingColumn, missingKey, unknownColumn, blankHeader, extraCells
+         missingColumn, missingKey, unknownColumn, blankHeader, extraCells, noFigures
+    // Entries of the inbox that are not read.
+    case fileTypeNotRead, linkOutsideInbox
     // Structure of an .xlsx file.
     case unreadableWorkbook, workbookNotAReport, workbookNamedAsText
     // Identity of the report.
