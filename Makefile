@@ -9,12 +9,23 @@ SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo
 # OpenSSL's libcrypto headers (SHA-256 of input files), pkg-config (to find them). Installed
 # only when absent.
 DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev libssl-dev libmimalloc-dev pkg-config
+# What the tests need besides: LibreOffice, to lay out the workbooks as the committee prints them
+# (scripts/row-height-check.py, through the system Python's UNO bridge), and the metric twin of
+# Times New Roman it lays them out with.
+TEST_PACKAGES := libreoffice-calc-nogui python3-uno fonts-liberation2
 
-.PHONY: demo test deps build build-debug sample recalc-check bench clean
+.PHONY: demo test deps test-deps install-packages build build-debug sample recalc-check bench clean
 
 deps:
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEBIAN_PACKAGES)"
+
+test-deps: deps
+	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+
+# Installs the Debian packages of $(PACKAGES) that are absent.
+install-packages:
 	@missing=""; \
-	for p in $(DEBIAN_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Cài các gói còn thiếu:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
@@ -23,7 +34,7 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product tonghop
 
-build-debug: deps
+build-debug: test-deps
 	$(SWIFT) build --build-tests
 
 demo: build

@@ -83,7 +83,9 @@ public final class Worksheet {
 
     /// A4 landscape, fit to one page wide, the given rows repeated on every page, page
     /// numbers in the footer, and the print area.
-    public func setupPrint(repeatRows: ClosedRange<Int>?, printArea: (lastRow: Int, lastColumn: Int)?, footer: String) throws {
+    /// - Parameter pageBreaks: rows that start a new printed page.
+    public func setupPrint(repeatRows: ClosedRange<Int>?, printArea: (lastRow: Int, lastColumn: Int)?, footer: String,
+                           pageBreaks: [Int] = []) throws {
         let h = try ws("thiết lập in")
         worksheet_set_landscape(h)
         worksheet_set_paper(h, 9)
@@ -96,6 +98,11 @@ public final class Worksheet {
         }
         if let a = printArea {
             try check(worksheet_print_area(h, 0, 0, lxw_row_t(a.lastRow), lxw_col_t(a.lastColumn)), "vùng in \(name)")
+        }
+        if !pageBreaks.isEmpty {
+            // libxlsxwriter reads the rows up to a 0.
+            var rows = pageBreaks.map { lxw_row_t($0) } + [0]
+            try check(worksheet_set_h_pagebreaks(h, &rows), "ngắt trang \(name)")
         }
     }
 }

@@ -22,6 +22,17 @@ public struct PreviousYear: Sendable {
     /// Whether the comparison crosses a change of the administrative map.
     public var acrossReform: Bool { current.registry !== previous.registry }
 
+    /// Whether a current unit has a counterpart on last year's map: across the 2025 reform a
+    /// district, or the former districts' row, has none, so it cannot be compared at all.
+    public func hasCounterpart(_ code: String) -> Bool {
+        guard acrossReform, let unit = current.registry.unit(code) else { return true }
+        switch unit.level {
+        case .district: return false
+        case .department: return unit.sectorCode != RegistryTranslation.formerDistrictsSector
+        case .nation, .province, .commune: return current.registry.crosswalkFromPrevious != nil
+        }
+    }
+
     /// A current unit's figures of the year before.
     public struct Figures: Sendable {
         public var figures: FigureVector

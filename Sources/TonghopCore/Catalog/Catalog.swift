@@ -125,7 +125,8 @@ public struct Catalog: Sendable {
             let indicator = Indicator(code: code, name: row["ten_chi_tieu"], measure: row["don_vi_tinh"],
                                       valueType: type, time: time, unitRule: unitRule, categories: categories,
                                       group: row["nhom"], groupShortName: row["nhom_ngan"].isEmpty ? row["nhom"] : row["nhom_ngan"],
-                                      index: indicators.count, slot: slot)
+                                      index: indicators.count, slot: slot,
+                                      isMain: ["1", "x", "co", "có"].contains(row["chu_yeu"].lowercased()))
             slot += indicator.slotCount
             byCode[code] = indicators.count
             indicators.append(indicator)

@@ -60,9 +60,14 @@ public final class Indicator: Sendable, Hashable {
     public let index: Int
     /// First slot in a ``FigureVector``.
     public let slot: Int
+    /// One of the main indicators of its group (`chu_yeu` in `indicators.csv`): compared unit
+    /// by unit with the same period of last year in the reports.
+    public let isMain: Bool
 
     public init(code: String, name: String, measure: String, valueType: ValueType, time: TimeAggregation,
-                unitRule: UnitAggregation, categories: [String], group: String, groupShortName: String, index: Int, slot: Int) {
+                unitRule: UnitAggregation, categories: [String], group: String, groupShortName: String, index: Int, slot: Int,
+                isMain: Bool = false) {
+        self.isMain = isMain
         self.code = code
         self.name = name
         self.measure = measure
@@ -80,7 +85,7 @@ public final class Indicator: Sendable, Hashable {
     public static func == (a: Indicator, b: Indicator) -> Bool {
         a.code == b.code && a.name == b.name && a.measure == b.measure && a.valueType == b.valueType && a.time == b.time
             && a.unitRule == b.unitRule && a.categories == b.categories && a.group == b.group
-            && a.groupShortName == b.groupShortName && a.index == b.index && a.slot == b.slot
+            && a.groupShortName == b.groupShortName && a.index == b.index && a.slot == b.slot && a.isMain == b.isMain
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -174,6 +174,8 @@ extension ReportBuilder {
         var chartRow = r
         for key in keys {
             guard let indicator = catalog.indicator(key.code) else { continue }
+            // Each chart and its table on a page of its own: two do not fit on one A4 page.
+            if !sheet.charts.isEmpty { sheet.pageBreaks.append(r) }
             sheet.merge(r, 0, r, last, "\(key.title) (\(indicator.measure))", .subtitle)
             r += 1
             let headers = ["STT", "Mã", "Đơn vị", period.vietnameseName, previousName]

@@ -33,14 +33,17 @@ public struct ReportBuilder {
         var sheets: [SheetModel] = [summarySheet()]
         let children = registry.children(of: scope.code)
         let summary = summaryColumns
-        var rows = children.map { child in row(for: child) }
-        if scope.level == .province { rows.append(departmentsRow()) }
+        var units: [(unit: Unit?, row: TableRow)] = children.map { child in (child, row(for: child)) }
+        if scope.level == .province { units.append((nil, departmentsRow())) }
+        let rows = units.map(\.row)
         let childWord = Self.levelWord(children.first?.level)
         let byWhat = scope.level == .nation ? "theo tỉnh, thành phố" : "theo đơn vị cấp \(childWord)"
-        for (n, chunk) in ReportColumn.printableChunks(summary).enumerated() {
+        let chunks = ReportColumn.printableChunks(summary)
+        for (n, chunk) in chunks.enumerated() {
             sheets.append(table(name: "Biểu \(n + 1)", heading: "Biểu \(n + 1): \(Self.groupNames(chunk)) — tổng hợp \(byWhat)",
                                 columns: chunk, rows: rows, total: true))
         }
+        sheets += comparisonSheets(chunks, rows: units)
         if scope.level == .province {
             if children.first?.level == .district, let xaForm = catalog.forms["XA"] {
                 let communeColumns = ReportColumn.columns(for: xaForm.indicatorCodes.compactMap(catalog.indicator),

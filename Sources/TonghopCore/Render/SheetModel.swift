@@ -81,6 +81,8 @@ public struct SheetModel: Sendable {
     public var freeze: (row: Int, column: Int)?
     /// Header rows printed on every page.
     public var repeatRows: ClosedRange<Int>?
+    /// Rows that start a new printed page (a chart must not straddle two).
+    public var pageBreaks: [Int] = []
     public var validations: [Validation] = []
     /// Whether the sheet is protected: only ``Role/entry`` and ``Role/entryText`` cells can be changed.
     public var isProtected = false

@@ -27,7 +27,7 @@ public enum WorkbookWriter {
         for (column, width) in model.columnWidths.sorted(by: { $0.key < $1.key }) {
             try sheet.setColumns(column, column, width: width)
         }
-        for (row, height) in model.rowHeights.sorted(by: { $0.key < $1.key }) {
+        for (row, height) in TextFit.rowHeights(model, style: style).sorted(by: { $0.key < $1.key }) {
             try sheet.setRow(row, height: height)
         }
         for m in model.merges {
@@ -66,7 +66,8 @@ public enum WorkbookWriter {
         if model.isProtected { try sheet.protect() }
         if let f = model.freeze { try sheet.freezePanes(row: f.row, column: f.column) }
         try sheet.setupPrint(repeatRows: model.repeatRows, printArea: (model.printLastRow ?? model.lastRow, model.printLastColumn ?? model.lastColumn),
-                             footer: "&L&\"Times New Roman\"&9\(model.name)&R&\"Times New Roman\"&9Trang &P/&N")
+                             footer: "&L&\"Times New Roman\"&9\(model.name)&R&\"Times New Roman\"&9Trang &P/&N",
+                             pageBreaks: model.pageBreaks)
     }
 
     /// Sums of decimals carry binary noise (9.559999999999999); no figure here has more than
