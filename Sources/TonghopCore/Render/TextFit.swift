@@ -25,11 +25,12 @@ enum TextFit {
         909, 797, 682, 1139, 1024, 1479, 1024, 1024, 909, 807, 451, 807, 1065]
 
     /// The width of one character in 1/2048 em: a Vietnamese letter is as wide as its base
-    /// letter (its marks sit above or below it), ư and ơ a little wider for their horn.
-    static func advance(_ c: Character, bold: Bool) -> Double {
-        guard let scalar = c.unicodeScalars.first else { return 1024 }
+    /// letter (its marks sit above or below it), ư and ơ a little wider for their horn; a
+    /// combining mark (text not composed) adds nothing.
+    static func advance(_ scalar: Unicode.Scalar, bold: Bool) -> Double {
         let v = Int(scalar.value)
         if v >= 32 && v < 127 { return Double((bold ? Self.bold : regular)[v - 32]) }
+        if v >= 0x300 && v < 0x370 { return 0 }
         if v >= latinStart && v < latinStart + latinRegular.count { return (bold ? latinBold : latinRegular)[v - latinStart] }
         return 1024
     }
@@ -58,7 +59,8 @@ enum TextFit {
 
     /// The width of a text in pixels at 96 dpi.
     static func width(_ text: some StringProtocol, fontSize: Double, bold: Bool) -> Double {
-        text.reduce(0) { $0 + advance($1, bold: bold) } / 2048 * fontSize * 96 / 72
+        // By scalar, not by Character: every name of a national run is measured.
+        text.unicodeScalars.reduce(0) { $0 + advance($1, bold: bold) } / 2048 * fontSize * 96 / 72
     }
 
     /// The pixels a column of Excel width `w` offers its text: Excel's width counts digits of
