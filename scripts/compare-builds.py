@@ -24,7 +24,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 # Columns that hold a clock time or the identity of the build that wrote them.
 VOLATILE = {"run": {"startedAt", "finishedAt", "command", "summary"}, "inputFile": {"ingestedAt", "modifiedAt"},
-            "writtenPeriod": {"source", "writtenAt", "build"}}
+            "writtenPeriod": {"madeWith", "writtenAt"}}
 JSON_VOLATILE = {"startedAt", "finishedAt", "seconds", "paths", "command", "runId"}
 
 

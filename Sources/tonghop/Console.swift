@@ -172,7 +172,7 @@ enum Console {
     /// "TT01: 3 → 5", "NN01.18_30: thêm 2", "MT09: bỏ (trước là 4)".
     static func describe(_ change: ValueChange, _ lang: Language) -> String {
         func name(_ indicator: String, _ category: String) -> String { category.isEmpty ? indicator : "\(indicator).\(category)" }
-        func number(_ v: Double) -> String { LongExport.number(v) }
+        func number(_ v: Double) -> String { DecimalText.text(v) }
         switch (change, lang) {
         case (.changed(let i, let c, let from, let to), _): return "\(name(i, c)): \(number(from)) → \(number(to))"
         case (.added(let i, let c, let v), .vi): return "\(name(i, c)): thêm \(number(v))"

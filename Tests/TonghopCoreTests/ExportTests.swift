@@ -39,7 +39,7 @@ final class ExportTests: XCTestCase {
             values.append(Double.random(in: 0...1, using: &generator) * pow(10, magnitude))
             values.append(Double(Int.random(in: 0...100_000_000, using: &generator)) / [1, 10, 100, 1000, 1_000_000][Int.random(in: 0...4, using: &generator)])
         }
-        for v in values { XCTAssertEqual(LongExport.number(v), reference(v), "\(v)") }
+        for v in values { XCTAssertEqual(DecimalText.text(v), reference(v), "\(v)") }
     }
 
     func testExportedProvinceReingestsAsItsCompiledReport() throws {

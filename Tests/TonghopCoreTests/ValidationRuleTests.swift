@@ -124,7 +124,13 @@ final class ValidationRuleTests: XCTestCase {
         let rule = try XCTUnwrap(ValidationRule.load(from: dir, catalog: Fixtures.catalog).first)
         XCTAssertEqual(rule.comparison, .lessOrEqual)
         XCTAssertEqual(rule.severity, .error)
-        XCTAssertEqual(rule.right.terms.map(\.negated), [false, true, false])
+        XCTAssertEqual(rule.right.formula.written { leaf in
+            switch leaf {
+            case .figure(let r): return r.text
+            case .number(let v): return Messages.number(v)
+            default: return "?"
+            }
+        }, "NN01 - NN01.tren_30 + 10", "the minus sign − reads as a minus")
         XCTAssertEqual(rule.message, Wording("x"), "without thong_bao_en the Vietnamese is used in both")
     }
 }

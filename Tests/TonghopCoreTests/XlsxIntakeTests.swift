@@ -122,7 +122,7 @@ final class XlsxIntakeTests: XCTestCase {
         for i in rows.indices {
             // Decreasing down the form, so that every "of which" figure stays under its whole.
             let typed: Double = rows[i].code == "MT05" ? 0.75 : Double(rows.count - i)
-            rows[i].value = LongExport.number(typed)
+            rows[i].value = DecimalText.text(typed)
             sheet.set(headerRow + 1 + i, 4, .number(typed), .entry)
         }
         let fromWorkbook = FileIntake.read(try workbook([sheet]), path: "35-CA.xlsx", catalog: Fixtures.catalog, today: Fixtures.today)

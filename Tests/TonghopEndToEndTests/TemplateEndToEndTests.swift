@@ -64,7 +64,7 @@ final class TemplateEndToEndTests: XCTestCase {
         var lines: Set<String> = []
         for (row, value) in zip(rows, values) {
             switch value {
-            case .number(let v)?: lines.insert("\(unit),\(Self.period),\(row.code),\(row.category),\(LongExport.number(v))")
+            case .number(let v)?: lines.insert("\(unit),\(Self.period),\(row.code),\(row.category),\(DecimalText.text(v))")
             case .answer(let a)?:
                 for c in catalog.indicator(row.code)!.categories {
                     lines.insert("\(unit),\(Self.period),\(row.code),\(c),\(c == a ? 1 : 0)")
@@ -97,7 +97,7 @@ final class TemplateEndToEndTests: XCTestCase {
             let values = fill(rows)
             for (i, value) in zip(table, values) {
                 switch value {
-                case .number(let v)?: records[i].fields[4] = LongExport.number(v).replacingOccurrences(of: ".", with: ",")   // a decimal comma
+                case .number(let v)?: records[i].fields[4] = DecimalText.text(v).replacingOccurrences(of: ".", with: ",")   // a decimal comma
                 case .answer(let a)?: records[i].fields[4] = a
                 case nil: break
                 }

@@ -203,14 +203,14 @@ public struct Catalog: Sendable {
 
         let registries = try loadRegistries(templates: templates, sectors: sectors, groups: groups)
 
-        let isIndicator = { (code: String) in byCode[code] != nil }
+        let indicatorOfCode = { (code: String) in byCode[code].map { indicators[$0] } }
         let derivedTable = try TemplateTable(url: templates.appendingPathComponent("derived.csv"),
                                              required: ["ma_chi_tieu", "ten_chi_tieu", "don_vi_tinh", "cong_thuc"])
         var derived: [DerivedIndicator] = []
         for row in derivedTable.rows where !row["ma_chi_tieu"].isEmpty {
             let known = Set(derived.map(\.code))
             do {
-                let formula = try Expression.parse(row["cong_thuc"], isIndicator: isIndicator, isDerived: { known.contains($0) })
+                let formula = try Formula.parse(row["cong_thuc"], context: .aggregate, indicator: indicatorOfCode, isDerived: { known.contains($0) })
                 derived.append(DerivedIndicator(code: row["ma_chi_tieu"], name: row["ten_chi_tieu"], measure: row["don_vi_tinh"],
                                                 formula: formula, formulaText: row["cong_thuc"], group: row["nhom"]))
             } catch {
@@ -220,7 +220,7 @@ public struct Catalog: Sendable {
         let derivedByCode = Dictionary(uniqueKeysWithValues: derived.map { ($0.code, $0) })
 
         let deadlines = try loadDeadlines(templates)
-        let targets = try loadPlans(templates, isIndicator: isIndicator, isDerived: { derivedByCode[$0] != nil })
+        let targets = try loadPlans(templates, indicator: indicatorOfCode, isDerived: { derivedByCode[$0] != nil })
         let settings = try TemplateTable(url: templates.appendingPathComponent("settings.csv"), required: ["khoa", "gia_tri"])
         var window = ReportingWindow.decree09
         for row in settings.rows where row["khoa"] == "cua_so_so_lieu" {
@@ -297,7 +297,7 @@ public struct Catalog: Sendable {
         })
     }
 
-    private static func loadPlans(_ templates: URL, isIndicator: @escaping (String) -> Bool, isDerived: @escaping (String) -> Bool) throws -> [Target] {
+    private static func loadPlans(_ templates: URL, indicator: @escaping (String) -> Indicator?, isDerived: @escaping (String) -> Bool) throws -> [Target] {
         let folder = templates.appendingPathComponent("plans")
         let files = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).filter { $0.hasSuffix(".csv") }.sorted()
         var targets: [Target] = []
@@ -308,7 +308,7 @@ public struct Catalog: Sendable {
             for row in table.rows where !row["ma"].isEmpty {
                 func bad(_ m: String) -> ConfigurationError { ConfigurationError(file: "plans/\(name)", line: row.line, m) }
                 guard let application = Target.Application(rawValue: row["ap_dung"]) else { throw bad("ap_dung phải là don_vi, moi_huyen hoặc moi_xa") }
-                guard let comparator = Comparator(rawValue: row["so_sanh"]) else { throw bad("so_sanh phải là >=, >, <=, < hoặc =") }
+                guard let comparator = Comparison(written: row["so_sanh"]) else { throw bad("so_sanh phải là >=, >, <=, <, = hoặc <>") }
                 guard let value = Double(row["gia_tri"]) else { throw bad("gia_tri \"\(row["gia_tri"])\" không phải là số") }
                 guard let measure = Target.Measure(rawValue: row["cach_tinh"]) else {
                     throw bad("cach_tinh phải là gia_tri hoặc tang_so_voi_nam_truoc_phan_tram")
@@ -316,9 +316,9 @@ public struct Catalog: Sendable {
                 let periods = row["ky"].split(separator: " ").map(String.init)
                 let parsed = periods.compactMap(Period.parse)
                 guard !parsed.isEmpty, parsed.count == periods.count else { throw bad("ky \"\(row["ky"])\" không đọc được") }
-                let formula: Expression
+                let formula: Formula
                 do {
-                    formula = try Expression.parse(row["chi_tieu"], isIndicator: isIndicator, isDerived: isDerived)
+                    formula = try Formula.parse(row["chi_tieu"], context: .aggregate, indicator: indicator, isDerived: isDerived)
                 } catch {
                     throw bad("chi_tieu: \(error)")
                 }

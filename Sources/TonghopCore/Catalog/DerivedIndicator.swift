@@ -4,7 +4,7 @@ public struct DerivedIndicator: Sendable {
     public let code: String
     public let name: String
     public let measure: String
-    public let formula: Expression
+    public let formula: Formula
     public let formulaText: String
     public let group: String
 }

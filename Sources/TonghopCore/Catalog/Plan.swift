@@ -23,9 +23,9 @@ public struct Target: Sendable {
     public let text: String
     public let unitCode: String
     public let application: Application
-    public let formula: Expression
+    public let formula: Formula
     public let formulaText: String
-    public let comparator: Comparator
+    public let comparator: Comparison
     public let value: Double
     public let measure: Measure
     public let periods: [Period]

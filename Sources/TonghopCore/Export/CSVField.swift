@@ -4,7 +4,7 @@
 /// spreadsheets skip before looking) is taken by Excel and LibreOffice for a formula: text that
 /// came from a file or a template could then run as one ("CSV injection"). Such a field gets a
 /// leading apostrophe, which spreadsheets show as a text marker, and is quoted when it holds a
-/// separator, a quote or a line break. Numbers are written by ``LongExport/number(_:)``, never
+/// separator, a quote or a line break. Numbers are written by ``DecimalText/text(_:)``, never
 /// through here, so a negative number stays a number.
 enum CSVField {
     static func text(_ value: String) -> String {

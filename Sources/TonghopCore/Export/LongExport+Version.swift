@@ -3,7 +3,7 @@ extension LongExport {
     /// version can be taken out of the store (`tonghop history --version N -o file.csv`).
     public static func csv(version: Store.StoredVersion) -> String {
         let rows = version.values.map { v in
-            "\(version.unitCode),\(version.period.code),\(v.indicator),\(v.category),\(number(v.value))"
+            "\(version.unitCode),\(version.period.code),\(v.indicator),\(v.category),\(DecimalText.text(v.value))"
         }
         return ([header] + rows).joined(separator: "\n") + "\n"
     }

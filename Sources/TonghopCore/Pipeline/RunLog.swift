@@ -49,8 +49,8 @@ public struct RunLog: Sendable {
         var line: [UInt8] = []
         line.reserveCapacity(f.path.utf8.count + 112)
         func add(_ text: String) { line.append(contentsOf: text.utf8) }
-        func add(_ number: Int) { LongExport.appendDigits(of: Int64(number), to: &line) }
-        add("run="); LongExport.appendDigits(of: run, to: &line)
+        func add(_ number: Int) { DecimalText.appendDigits(of: Int64(number), to: &line) }
+        add("run="); DecimalText.appendDigits(of: run, to: &line)
         add(" file="); add(quoted(f.path))
         add(" status="); add(f.status.rawValue)
         add(" layout="); add(f.layout?.rawValue ?? "-")

@@ -344,7 +344,7 @@ public struct SampleGenerator {
         let rows = values.compactMap { v -> FormLayoutWriter.Row? in
             guard let i = catalog.indicator(v.indicator) else { return nil }
             return FormLayoutWriter.Row(code: i.code, name: i.name, category: i.isAnswer ? "" : v.category, measure: i.measure,
-                                        value: i.isAnswer ? v.category : LongExport.number(v.value), note: "")
+                                        value: i.isAnswer ? v.category : DecimalText.text(v.value), note: "")
         }
         return FormLayoutWriter.csv(heading: heading, rows: rows)
     }
@@ -365,7 +365,7 @@ public struct SampleGenerator {
             for v in series[c.code]![quarterIndex] {
                 guard let i = catalog.indicator(v.indicator) else { continue }
                 if i.isAnswer { cells[i.code] = v.category } else {
-                    cells[v.category.isEmpty ? i.code : "\(i.code).\(v.category)"] = LongExport.number(v.value)
+                    cells[v.category.isEmpty ? i.code : "\(i.code).\(v.category)"] = DecimalText.text(v.value)
                 }
             }
             lines.append("\(c.code),\(FormLayoutWriter.field(c.name)),\(period.code),\(date)," + columns.map { cells[$0] ?? "" }.joined(separator: ","))
@@ -376,7 +376,7 @@ public struct SampleGenerator {
     func long(_ unit: Unit, _ period: Period, values: [StoredValue]) -> String {
         var lines = [LongExport.header + ",ngay_lap"]
         let date = quarterDay(period, day: reportDay(unit, period))
-        for v in values { lines.append("\(unit.code),\(period.code),\(v.indicator),\(v.category),\(LongExport.number(v.value)),\(date)") }
+        for v in values { lines.append("\(unit.code),\(period.code),\(v.indicator),\(v.category),\(DecimalText.text(v.value)),\(date)") }
         return lines.joined(separator: "\n") + "\n"
     }
 }

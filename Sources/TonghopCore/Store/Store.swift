@@ -748,7 +748,7 @@ public final class Store: @unchecked Sendable {
             bytes.append(0x09)
             bytes.append(contentsOf: v.category.utf8)
             bytes.append(0x09)
-            LongExport.appendNumber(v.value, to: &bytes)
+            DecimalText.append(v.value, to: &bytes)
             bytes.append(0x0A)
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -229,9 +229,8 @@ extension Messages {
     }
 
     /// A number as people read it in a message: no ".0" on whole numbers.
-    public static func number(_ v: Double) -> String {
-        v.rounded() == v && abs(v) < 1e15 ? String(Int64(v)) : String(v)
-    }
+    /// A figure in a message: as machine files write it (at most six decimals, no binary noise).
+    public static func number(_ v: Double) -> String { DecimalText.text(v) }
 
     /// A figure as printed for Vietnamese readers: thousands with dots, a decimal comma, at
     /// most two decimals (4575 → "4.575", 1234.5 → "1.234,5").

@@ -8,15 +8,16 @@ enum RuleCheck {
 
     /// Nil when the rule holds or cannot be judged (a figure it names is missing).
     static func violation(of rule: ValidationRule, current: FigureVector, previous: FigureVector?) -> Violation? {
-        guard let left = rule.left.value(current: current, previous: previous),
-              let right = rule.right.value(current: current, previous: previous),
+        func figure(_ r: Formula.FigureReference, previousQuarter: Bool) -> Double? {
+            (previousQuarter ? previous : current)?[r.slot]
+        }
+        guard let left = rule.left.formula.evaluate(figure: figure), let right = rule.right.formula.evaluate(figure: figure),
               !rule.comparison.holds(left, right) else { return nil }
-        func side(_ e: RuleExpression, _ total: Double) -> String {
-            let operands = e.operandValues(current: current, previous: previous) ?? []
-            let terms = zip(e.terms, operands).enumerated().map { i, pair in
-                (pair.0.negated ? (i == 0 ? "-" : " - ") : (i == 0 ? "" : " + ")) + Messages.number(pair.1)
+        func side(_ s: ValidationRule.Side, _ total: Double) -> String {
+            let working = s.formula.written { leaf in
+                leaf.evaluate(figure: figure).map(Messages.number) ?? "?"
             }
-            return Messages.ruleSide(e.text, terms: terms.joined(), total: total, single: e.terms.count == 1)
+            return Messages.ruleSide(s.text, terms: working, total: total, single: s.formula.isSingle)
         }
         return Violation(found: side(rule.left, left), expected: Wording(rule.comparison.symbol + " " + side(rule.right, right)))
     }
