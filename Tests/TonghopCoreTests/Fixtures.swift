@@ -20,6 +20,9 @@ enum Fixtures {
             + rows).joined(separator: "\n") + "\n"
     }
 
+    /// A fresh store in memory: nothing on disk.
+    static func memoryStore() throws -> Store { try Store.inMemory() }
+
     /// A fresh store in a temporary folder.
     static func temporaryStore() throws -> (Store, URL) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("tonghop-test-\(UUID().uuidString)")

@@ -9,7 +9,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testSubmissionsRoundTripThroughThePayload() throws {
-        let (store, _) = try Fixtures.temporaryStore()
+        let store = try Fixtures.memoryStore()
         let run = try store.beginRun(command: "test")
         let file = incoming("a.csv", Fixtures.communeForm(rows: ["NN01,,duoi_18,,2,", "MT10,,,,12.25,", "XA01,,,,trong_diem,"]))
         let result = try store.store([file], runId: run)
@@ -19,7 +19,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testNewerFileInOneBatchWinsAndTheLoserIsNamed() throws {
-        let (store, _) = try Fixtures.temporaryStore()
+        let store = try Fixtures.memoryStore()
         let run = try store.beginRun(command: "test")
         let old = Fixtures.communeForm(rows: ["TT01,,,,1,"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-03-10")
         let new = Fixtures.communeForm(rows: ["TT01,,,,5,"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,12/03/2024")
@@ -31,7 +31,7 @@ final class StoreTests: XCTestCase {
     }
 
     func testChangedFileSupersedesAndKeepsTheOldVersion() throws {
-        let (store, _) = try Fixtures.temporaryStore()
+        let store = try Fixtures.memoryStore()
         _ = try store.store([incoming("a.csv", Fixtures.communeForm(rows: ["TT01,,,,1,"]))], runId: try store.beginRun(command: "1"))
         let second = try store.store([incoming("a.csv", Fixtures.communeForm(rows: ["TT01,,,,2,"]), modified: 2000)],
                                      runId: try store.beginRun(command: "2"))
@@ -43,11 +43,30 @@ final class StoreTests: XCTestCase {
     }
 
     func testRejectedFilesAreRecordedWithTheirProblems() throws {
-        let (store, _) = try Fixtures.temporaryStore()
+        let store = try Fixtures.memoryStore()
         _ = try store.store([incoming("bad.csv", Fixtures.communeForm(rows: ["TT01,,,,abc,"]))], runId: try store.beginRun(command: "1"))
         XCTAssertNotNil(try store.knownFiles()["bad.csv"])
         XCTAssertEqual(try store.problems(periods: [.quarter(2024, 1)]).map(\.code), [.notANumber])
         XCTAssertTrue(try store.activeSubmissions(periods: [.quarter(2024, 1)]).isEmpty)
+    }
+
+    /// A batch of more than ``Store/smallBatch`` files reads what the store holds once, not key by
+    /// key; both ways keep the newest report and supersede the older one.
+    func testALargeBatchAppliesLikeASmallOne() throws {
+        for store in [try Fixtures.memoryStore(), try Fixtures.temporaryStore().0] {
+            _ = try store.store([incoming("a.csv", Fixtures.communeForm(rows: ["TT01,,,,1,"]))], runId: try store.beginRun(command: "1"))
+            let many = (0..<(Store.smallBatch + 1)).map { i in
+                incoming("x\(i).csv", Fixtures.communeForm(unit: i == 0 ? "13285" : "13291", rows: ["TT01,,,,\(i + 2),"]), modified: 2000 + Double(i))
+            }
+            let result = try store.store(many, runId: try store.beginRun(command: "2"))
+            XCTAssertEqual(result.superseded, 1, "13285's report of the earlier run is replaced")
+            XCTAssertEqual(result.problems.filter { $0.code == .lostToNewerFile }.count, Store.smallBatch - 1,
+                           "every 13291 report of the batch but the newest lost to a newer one")
+            let active = try store.activeSubmissions(periods: [.quarter(2024, 1)])
+            XCTAssertEqual(active.count, 2)
+            XCTAssertEqual(active.first { $0.unitCode == "13291" }?.values, [StoredValue("TT01", "", Double(Store.smallBatch + 2))],
+                           "the newest of the batch wins")
+        }
     }
 
     /// A store made before v4 keeps its files, reports, problems and their ids when its tables

@@ -22,7 +22,7 @@ public struct RunLog: Sendable {
     /// Appends `events` (each `key=value ...`), stamped with `date`. Throws if the log cannot be written.
     public func append(_ events: [String], at date: Date = Date()) throws {
         guard !events.isEmpty else { return }
-        let stamp = Array(Store.timestamp(date).utf8)
+        let stamp = Array(Days.timestamp(date).utf8)
         // Straight into one buffer: a national run logs forty thousand lines, and a string per
         // line, then the text, then its bytes, would be held at once at the run's peak of memory.
         var bytes: [UInt8] = []

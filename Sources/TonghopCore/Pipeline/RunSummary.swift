@@ -79,7 +79,7 @@ public struct RunSummary: Codable, Sendable {
     public init(runId: Int64, command: String, startedAt: Date, paths: Paths) {
         self.runId = runId
         self.command = command
-        self.startedAt = Store.timestamp(startedAt)
+        self.startedAt = Days.timestamp(startedAt)
         self.finishedAt = self.startedAt
         self.exitCode = 0
         self.outcome = RunSummary.outcome(.success)
@@ -109,7 +109,7 @@ public struct RunSummary: Codable, Sendable {
     public mutating func finish(_ status: ExitStatus, at date: Date = Date()) {
         exitCode = status.rawValue
         outcome = RunSummary.outcome(status)
-        finishedAt = Store.timestamp(date)
+        finishedAt = Days.timestamp(date)
     }
 
     public func json() throws -> String {

@@ -9,21 +9,6 @@ import GRDB
 /// version stored changes what some report shows (its figures, or its problems sheet), and the
 /// id is written in the same transaction as the data, so it can never disagree with it.
 extension Store {
-    static func registerWrittenReportMigrations(_ m: inout DatabaseMigrator) {
-        m.registerMigration("v2: reports written per period, exit code of each run") { db in
-            try db.execute(sql: """
-                CREATE TABLE writtenPeriod (
-                    period TEXT PRIMARY KEY,
-                    dataGeneration INTEGER NOT NULL,
-                    madeWith TEXT NOT NULL,
-                    files TEXT NOT NULL,
-                    writtenAt TEXT NOT NULL
-                );
-                ALTER TABLE run ADD COLUMN exitCode INTEGER;
-                """)
-        }
-    }
-
     /// The id of the latest input file version stored; 0 for an empty store.
     public func dataGeneration() throws -> Int64 {
         try db.read { db in try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(id), 0) FROM inputFile") ?? 0 }
@@ -43,7 +28,7 @@ extension Store {
                 INSERT OR REPLACE INTO writtenPeriod (period, dataGeneration, madeWith, files, writtenAt)
                 VALUES (?, ?, ?, ?, ?)
                 """, arguments: [period.code, source.dataGeneration, source.madeWith, files.joined(separator: "\n"),
-                                 Store.timestamp(date)])
+                                 Days.timestamp(date)])
         }
     }
 
@@ -51,11 +36,9 @@ extension Store {
     public func writtenPeriods() throws -> [String: WrittenPeriod] {
         try db.read { db in
             var result: [String: WrittenPeriod] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT * FROM writtenPeriod") {
-                let files: String = row["files"]
-                result[row["period"]] = WrittenPeriod(
-                    source: ReportSource(dataGeneration: row["dataGeneration"], madeWith: row["madeWith"]),
-                    files: files.split(separator: "\n").map(String.init))
+            for r in try WrittenPeriodRecord.fetchAll(db) {
+                result[r.period] = WrittenPeriod(source: ReportSource(dataGeneration: r.dataGeneration, madeWith: r.madeWith),
+                                                 files: r.files.split(separator: "\n").map(String.init))
             }
             return result
         }

@@ -65,7 +65,7 @@ public struct CrossReportChecks: Sendable {
         // The reports oldest first (as the store applies them), as positions: the view is
         // filled in that order, so the newest of two reports for a unit and period is kept.
         let keys = entries.map { e in
-            (Store.dateKey(outcomes[e.file].submissions[e.report].preparedOn), modifiedAt[e.file], outcomes[e.file].path)
+            ReportRecency(preparedOn: outcomes[e.file].submissions[e.report].preparedOn, modifiedAt: modifiedAt[e.file], path: outcomes[e.file].path)
         }
         let newestLast = entries.indices.sorted { keys[$0] < keys[$1] }
         // Each report's figures (on every core), then the view filled in order, newest last.
