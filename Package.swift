@@ -27,11 +27,8 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
-        // The deflate level of the workbooks: libxlsxwriter's one call to minizip, passed on
-        // with level 1 in place of zlib's default (Sources/CXlsxZipLevel/zip_level.c says why).
-        .target(name: "CXlsxZipLevel", linkerSettings: [.linkedLibrary("dl")]),
         // The one Swift owner of every lxw_* call.
-        .target(name: "Spreadsheet", dependencies: ["CXlsxWriter", "CXlsxZipLevel"]),
+        .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         // The pipeline: ingest → validate → store → aggregate → render.
         .target(
             name: "TonghopCore",
