@@ -19,13 +19,8 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.pipeline()
-        try runReporting {
-            let store = try options.existingStore()
-            let rollup = try pipeline.rollup(period.period, store: store)
-            guard rollup.registry.unit(scope) != nil else {
-                throw UsageError("--scope \(scope): không có đơn vị mã này trong danh mục đơn vị \(rollup.registry.id) (áp dụng cho kỳ \(period.period.code))")
-            }
-            let csv = LongExport.csv(scope: scope, rollup: rollup)
+        try runReporting(options.lang) {
+            let csv = try pipeline.export(period.period, scope: scope, lang: options.lang)
             if let output {
                 try AtomicFile.write(csv, to: URL(fileURLWithPath: output))
             } else {

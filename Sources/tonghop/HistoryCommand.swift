@@ -34,20 +34,12 @@ struct HistoryCommand: ParsableCommand {
         let lang = options.lang
         let pipeline = try options.pipeline()
         try runReporting(lang) {
-            let store = try options.existingStore()
-            let code = unit.uppercased()
-            let history = SubmissionHistory(unitCode: code, versions: try store.submissionVersions(unit: code, periods: period?.period.family))
+            let history = try pipeline.history(unit: unit, period: period?.period, lang: lang)
             if let number = version, let period = period?.period {
                 return try export(history, period: period, number: number, lang: lang)
             }
-            let name = Self.unitName(code, history: history, catalog: pipeline.catalog)
-            guard !history.reports.isEmpty else {
-                Console.out(lang == .vi ? "Kho dữ liệu không có báo cáo nào của \(name)" + (period.map { " cho kỳ \($0.period.code)" } ?? "") + "."
-                                        : "The store holds no report of \(name)" + (period.map { " for \($0.period.code)" } ?? "") + ".")
-                return .success
-            }
-            Console.out(lang == .vi ? "Lịch sử báo cáo của \(name):" : "Report history of \(name):")
-            for report in history.reports { Console.history(report, lang: lang) }
+            Console.out(ConsoleText.history(history, unitName: pipeline.unitName(history.unitCode, history: history),
+                                            period: period?.period, lang: lang))
             return .success
         }
     }
@@ -74,18 +66,11 @@ struct HistoryCommand: ParsableCommand {
         if let output {
             let url = URL(fileURLWithPath: output)
             try AtomicFile.write(csv, to: url)
-            Console.out(lang == .vi ? "Đã ghi phiên bản \(number) (\(chosen.stored.values.count) giá trị) vào \(Console.relative(url))."
-                                    : "Wrote version \(number) (\(chosen.stored.values.count) values) to \(Console.relative(url)).")
+            Console.out([lang == .vi ? "Đã ghi phiên bản \(number) (\(chosen.stored.values.count) giá trị) vào \(ConsoleText.relative(url))."
+                                     : "Wrote version \(number) (\(chosen.stored.values.count) values) to \(ConsoleText.relative(url))."])
         } else {
             FileHandle.standardOutput.write(Data(csv.utf8))
         }
         return .success
-    }
-
-    /// "Phường Quang Trung (13285)", from the registry in force for the unit's reports.
-    static func unitName(_ code: String, history: SubmissionHistory, catalog: Catalog) -> String {
-        let registries = history.reports.map(\.period).compactMap(catalog.registries.registry(for:)) + catalog.registries.all
-        guard let unit = registries.lazy.compactMap({ $0.unit(code) }).first else { return code }
-        return "\(unit.name) (\(code))"
     }
 }

@@ -17,10 +17,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let pipeline = try options.pipeline()
-        try runReporting {
-            let store = try options.existingStore()
-            let written = try pipeline.writeReports(period.period, scope: scope, store: store)
-            for url in written where url.pathExtension == "xlsx" { Console.out(Console.relative(url)) }
+        try runReporting(options.lang) {
+            let written = try pipeline.report(period.period, scope: scope, lang: options.lang)
+            Console.out(written.filter { $0.pathExtension == "xlsx" }.map(ConsoleText.relative))
             return .success
         }
     }

@@ -25,36 +25,26 @@ struct RunCommand: ParsableCommand {
         try runReporting(lang) {
             let outputs = pipeline.workspace.outputs
             let logFile = log.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? RunLog.defaultFile(outputs: outputs)
-            var job = ScheduledRun(pipeline: pipeline, log: RunLog(file: logFile),
-                                   command: (["tonghop"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
-            pipeline.scope = try rollup.scope.map(pipeline.scopeUnit)
-            job.periods = rollup.periods.map(\.period)
-            job.wait = rollup.wait
-            job.language = lang
+            let request = rollup.request(.scheduled(log: logFile), command: (["tonghop"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
+                                         lang: lang)
             let reading = Console.Progress(lang == .vi ? "Đọc tệp" : "Reading files")
             let writing = Console.Progress(lang == .vi ? "Ghi báo cáo các kỳ" : "Writing the reports of periods")
+            var progress = RunProgress()
             if Console.showsProgress {
-                job.readProgress = { reading.show($0, $1) }
-                job.writeProgress = { writing.show($0, $1) }
+                progress.filesRead = { reading.show($0, $1) }
+                progress.periodsWritten = { writing.show($0, $1) }
             }
-            let result = try job.perform()
+            let result = try pipeline.run(request, progress: progress)
             reading.end()
             writing.end()
-            if let failure = result.logFailure { Console.error(Console.outputFailure(failure, lang: lang)) }
+            if let failure = result.logFailure { Console.error(ConsoleText.outputFailure(failure, lang: lang)) }
             if result.status == .locked {
-                Console.locked(pipeline.workspace.store, lang: lang)
+                Console.error(ConsoleText.locked(pipeline.workspace.store, lang: lang))
                 return .locked
             }
-            Console.ingest(result.ingest, lang: lang)
-            let workbooks = result.written.filter { $0.pathExtension == "xlsx" }
-            if result.status == .nothingToDo {
-                Console.nothingToDo(outputs: outputs, lang: lang)
-            } else if !workbooks.isEmpty {
-                let periods = (result.summary?.periodsWritten ?? []).compactMap(Period.parse)
-                Console.workbooks(workbooks, periods: periods, outputs: outputs, lang: lang)
-            }
-            if let failure = result.failure { Console.error(Console.outputFailure(failure, lang: lang)) }
-            if let file = result.summaryFile { Console.runSummaryFile(file, lang: lang) }
+            Console.out(ConsoleText.run(result, request: request, outputs: outputs, lang: lang))
+            if let failure = result.failure { Console.error(ConsoleText.outputFailure(failure, lang: lang)) }
+            if let file = result.summaryFile { Console.out(ConsoleText.runSummaryFile(file, lang: lang)) }
             return result.status
         }
     }

@@ -40,7 +40,7 @@ struct SampleCommand: ParsableCommand {
                 : try SampleGenerator.shipped(catalog: catalog)
             for generator in generators {
                 let count = try generator.write(to: URL(fileURLWithPath: out))
-                Console.out("Đã tạo \(count) tệp báo cáo mẫu năm \(generator.year), quý \(generator.quarters.lowerBound)-\(generator.quarters.upperBound), danh mục \(generator.registry.id), trong \(out)/")
+                Console.out([ConsoleText.sample(count, year: generator.year, quarters: generator.quarters, registry: generator.registry.id, folder: out)])
             }
             return .success
         }

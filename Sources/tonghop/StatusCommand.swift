@@ -22,13 +22,9 @@ struct StatusCommand: ParsableCommand {
         let lang = options.lang
         let pipeline = try options.pipeline()
         try runReporting(lang) {
-            let store = try options.existingStore()
-            let rollup = try pipeline.rollup(period.period, store: store)
-            guard let unit = rollup.registry.unit(scope.uppercased()), [.nation, .province, .district].contains(unit.level) else {
-                throw ConfigurationError(file: "--scope", "\(scope) không phải mã quốc gia (VN), tỉnh hay huyện của danh mục \(rollup.registry.id)")
-            }
-            Console.status(ReportingStatus(scope: unit, rollup: rollup), lang: lang)
-            Console.lastRun(try store.lastRun(), summary: RunSummary.files(outputs: pipeline.workspace.outputs, runId: 0).last, lang: lang)
+            let (status, lastRun) = try pipeline.status(period.period, scope: scope, lang: lang)
+            Console.out(ConsoleText.status(status, lang: lang))
+            Console.out(ConsoleText.lastRun(lastRun, summary: RunSummary.files(outputs: pipeline.workspace.outputs, runId: 0).last, lang: lang))
             return .success
         }
     }

@@ -34,11 +34,10 @@ struct TemplateCommand: ParsableCommand {
             let folder = out.map { URL(fileURLWithPath: $0) }
                 ?? BlankFormWriter.folder(outputs: pipeline.workspace.outputs, period: period.period)
             if let unit {
-                for url in try writer.writeUnit(unit, period: period.period, into: folder) { Console.out(Console.relative(url)) }
+                Console.out(try writer.writeUnit(unit, period: period.period, into: folder).map(ConsoleText.relative))
             } else if let scope {
                 let (root, files) = try writer.writeScope(scope, period: period.period, into: folder)
-                Console.out("Đã ghi \(files.count / 2) biểu mẫu trống (mỗi biểu một tệp .csv và một tệp .xlsx) vào \(Console.relative(root))/:")
-                for url in files where url.pathExtension == "xlsx" { Console.out("  " + Console.relative(url)) }
+                Console.out(ConsoleText.templates(root: root, files: files))
             }
             return .success
         }

@@ -39,16 +39,6 @@ struct WorkspaceOptions: ParsableArguments {
         return Workspace(home: home, templates: url(templates), inputs: url(inputs), outputs: url(outputs), store: url(store))
     }
 
-    /// The store, which must exist already (commands that only read it never create it).
-    func existingStore() throws -> Store {
-        let path = workspace.store.path
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw ConfigurationError(file: path, lang == .vi ? "chưa có kho dữ liệu ở đây; chạy tonghop run (hoặc rollup) trước, hoặc chỉ đúng --home/--store"
-                                                            : "no store here yet; run tonghop run (or rollup) first, or give the right --home/--store")
-        }
-        return try Store(path: path)
-    }
-
     /// Loads the catalog, turning a configuration problem into exit code 4.
     func pipeline() throws -> ReportingPipeline {
         do {
@@ -67,6 +57,16 @@ struct WorkspaceOptions: ParsableArguments {
 /// What `rollup` and `run` share besides the paths: which periods, how long to wait for the
 /// lock, and the scope being compiled.
 struct RollupOptions: ParsableArguments {
+    /// The run these options ask for.
+    func request(_ kind: RunRequest.Kind, command: String, lang: Language) -> RunRequest {
+        var request = RunRequest(kind: kind, command: command)
+        request.periods = periods.map(\.period)
+        request.scope = scope
+        request.wait = wait
+        request.language = lang
+        return request
+    }
+
     @Option(name: .customLong("period"), help: "Kỳ cần ghi báo cáo (lặp lại được). Mặc định: mọi kỳ có số liệu.")
     var periods: [PeriodArgument] = []
     @Option(help: "Số giây chờ nếu một lượt chạy khác đang giữ kho dữ liệu.")
@@ -94,7 +94,7 @@ func runReporting(_ lang: Language = .vi, _ body: () throws -> ExitStatus) throw
     } catch let error as ExitCode {
         throw error
     } catch let error as OutputError {
-        Console.error(Console.outputFailure(error, lang: lang))
+        Console.error(ConsoleText.outputFailure(error, lang: lang))
         throw ExitCode(ExitStatus.failure.rawValue)
     } catch let error as ConfigurationError {
         Console.error(error.description)
