@@ -28,7 +28,7 @@ public struct PreviousYear: Sendable {
         guard acrossReform, let unit = current.registry.unit(code) else { return true }
         switch unit.level {
         case .district: return false
-        case .department: return unit.sectorCode != RegistryTranslation.formerDistrictsSector
+        case .department: return unit.sectorCode != Unit.formerDistrictsSector
         case .nation, .province, .commune: return current.registry.crosswalkFromPrevious != nil
         }
     }
@@ -63,7 +63,7 @@ public struct PreviousYear: Sendable {
         case .province:
             return sum(crosswalk.oldProvinces(of: code))
         case .department:
-            if unit.sectorCode == RegistryTranslation.formerDistrictsSector { return nil }
+            if unit.sectorCode == Unit.formerDistrictsSector { return nil }
             let old = crosswalk.oldProvinces(of: unit.parentCode).map { Unit.departmentCode(province: $0, sector: unit.sectorCode ?? "") }
             return sum(old)
         case .commune:

@@ -13,9 +13,6 @@ public struct RegistryTranslation {
     public let to: Registry
     let crosswalk: Crosswalk
 
-    /// The sector code of the pseudo-unit holding former districts' own figures.
-    public static let formerDistrictsSector = "HUYEN"
-
     public init?(from: Registry, to: Registry) {
         guard from !== to, let crosswalk = to.crosswalkFromPrevious else { return nil }
         self.from = from
@@ -35,7 +32,7 @@ public struct RegistryTranslation {
         case .province:
             return crosswalk.newProvince(of: oldCode).map { ($0, false) }
         case .district:
-            return newProvince(of: oldCode).map { (Unit.departmentCode(province: $0, sector: Self.formerDistrictsSector), false) }
+            return newProvince(of: oldCode).map { (Unit.departmentCode(province: $0, sector: Unit.formerDistrictsSector), false) }
         case .department:
             return newProvince(of: unit.parentCode).map { (Unit.departmentCode(province: $0, sector: unit.sectorCode ?? ""), false) }
         case .commune:

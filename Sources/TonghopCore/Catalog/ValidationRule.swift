@@ -63,7 +63,7 @@ extension ValidationRule {
                 throw bad("phep_so_sanh \"\(row["phep_so_sanh"])\" không hợp lệ (<=, <, >=, >, ==, !=)")
             }
             let severity: Severity
-            switch ValueParsing.foldedKey(row["muc_do"]).spacesAsUnderscores {
+            switch NameKey.folded(row["muc_do"]).spacesAsUnderscores {
             case "loi", "error": severity = .error
             case "canh_bao", "warning": severity = .warning
             default: throw bad("muc_do \"\(row["muc_do"])\" không hợp lệ (loi, canh_bao)")

@@ -1,9 +1,5 @@
 import Foundation
 
-/// What a path in `inputs/` is when it is not a regular file.
-public enum NonRegularFile: Sendable {
-    case directory, fifo, device, socket, other
-}
 
 /// Reads an input file into memory, never more than ``TextDecoding/maximumFileSize`` + 1
 /// bytes of it, whatever the file is.

@@ -33,7 +33,7 @@ public enum LayoutReader {
         if let f = aliases[header] { return f }
         // A number (a unit's code beside `don_vi`) names no column: no alias starts with a digit.
         if let first = header.utf8.first, first >= 0x30 && first <= 0x39 { return nil }
-        let key = ValueParsing.foldedKey(header).spacesAsUnderscores
+        let key = NameKey.folded(header).spacesAsUnderscores
         return aliases[key]
     }
 

@@ -29,15 +29,6 @@ public struct RawValue: Sendable {
     public var measure: SourceCell? = nil
 }
 
-/// The three input layouts of DOMAIN §5.
-public enum Layout: String, Sendable, Codable {
-    /// One unit, one period: key/value heading lines, then a table of indicators.
-    case form
-    /// Many units, one row each, one column per indicator (`MT01`, `NN01.duoi_18`).
-    case table
-    /// One value per row: `ma_don_vi,ky_bao_cao,ma_chi_tieu,phan_to,gia_tri`.
-    case long
-}
 
 /// One unit's report for one period as read from a file, before validation.
 public struct RawReport: Sendable {

@@ -5,7 +5,7 @@
 /// name as a code: "Quang Trung" names 26 communes.
 enum NameKey {
     static func of(_ text: String) -> String {
-        let folded = ValueParsing.foldedKey(text)
+        let folded = folded(text)
         var out = ""
         var pendingSpace = false
         for ch in folded {
@@ -16,6 +16,19 @@ enum NameKey {
             } else {
                 pendingSpace = true
             }
+        }
+        return out
+    }
+
+    /// Lower-cased, trimmed, without Vietnamese diacritics: a key for lenient comparison.
+    public static func folded(_ raw: String) -> String {
+        let lowered = raw.trimmingBlanks.lowercased()
+        // Codes and most headers are ASCII: nothing to decompose.
+        if lowered.isASCII { return lowered }
+        var out = ""
+        for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
+            if (0x300...0x36F).contains(scalar.value) { continue }
+            if scalar == "đ" { out.append("d") } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }

@@ -58,9 +58,9 @@ public final class Registry: @unchecked Sendable {
         // periods before it (see RegistryTranslation); nobody is expected to report as it.
         if crosswalkFromPrevious != nil {
             for p in units where p.level == .province {
-                let d = Unit(code: Unit.departmentCode(province: p.code, sector: RegistryTranslation.formerDistrictsSector),
+                let d = Unit(code: Unit.departmentCode(province: p.code, sector: Unit.formerDistrictsSector),
                              name: "Các huyện cũ (số liệu trước 01/7/2025) - \(p.name)", level: .department,
-                             type: "Các huyện cũ (trước 01/7/2025)", parentCode: p.code, sectorCode: RegistryTranslation.formerDistrictsSector)
+                             type: "Các huyện cũ (trước 01/7/2025)", parentCode: p.code, sectorCode: Unit.formerDistrictsSector)
                 depts[p.code, default: []].append(d)
                 deptByCode[d.code] = d
             }

@@ -36,6 +36,10 @@ public struct Unit: Hashable, Sendable {
         self.sectorCode = sectorCode
     }
 
+    /// The sector code of the pseudo-department of a province that holds its former districts'
+    /// own figures after a reform that abolished districts (see `RegistryTranslation`).
+    public static let formerDistrictsSector = "HUYEN"
+
     /// The code of a department: province code, hyphen, sector code (`35-CA`).
     public static func departmentCode(province: String, sector: String) -> String { "\(province)-\(sector)" }
 }

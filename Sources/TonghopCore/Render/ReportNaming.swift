@@ -35,7 +35,7 @@ public enum ReportNaming {
 
     /// ASCII, lower case, hyphens: safe in every file system and in email attachments.
     public static func slug(_ text: String) -> String {
-        let folded = ValueParsing.foldedKey(text)
+        let folded = NameKey.folded(text)
         var out = ""
         for ch in folded {
             if ch.isASCII && (ch.isLetter || ch.isNumber) { out.append(ch) } else if !out.hasSuffix("-") { out.append("-") }

@@ -121,7 +121,7 @@ public struct SampleGenerator {
             // Departments: the expected ones, and two optional mass organisations.
             for d in registry.departments(of: province.code) {
                 guard let sector = d.sectorCode else { continue }
-                if ["DTN", "LHPN", RegistryTranslation.formerDistrictsSector].contains(sector) { continue }
+                if ["DTN", "LHPN", Unit.formerDistrictsSector].contains(sector) { continue }
                 guard registry.isExpected(department: d) else { continue }
                 if sector == "NNPTNT" && province.code == "67" { continue }
                 let values = ownValues(d, form: sector, quarter: qi)

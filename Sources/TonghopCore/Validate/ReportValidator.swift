@@ -323,7 +323,7 @@ public struct ReportValidator {
     /// diacritics or spaces.
     static func answer(_ text: String, to indicator: Indicator) -> String? {
         if indicator.valueType == .yesNo { return ValueParsing.yesNo(text).map { $0 ? "co" : "khong" } }
-        let folded = ValueParsing.foldedKey(text).spacesAsUnderscores
+        let folded = NameKey.folded(text).spacesAsUnderscores
         return indicator.categories.first { $0 == folded }
     }
 
@@ -406,7 +406,7 @@ public struct ReportValidator {
         // Nearly always written exactly as the catalog writes it: this runs for every value.
         if stated == measure { return true }
         func key(_ s: String) -> String {
-            ValueParsing.foldedKey(s).replacingOccurrences(of: "²", with: "2").filter { $0 != " " }
+            NameKey.folded(s).replacingOccurrences(of: "²", with: "2").filter { $0 != " " }
         }
         return key(stated) == key(measure)
     }

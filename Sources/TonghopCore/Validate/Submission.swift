@@ -84,22 +84,6 @@ public struct Submission: Sendable, Equatable {
         return (mine.first { $0.category.isEmpty } ?? mine.first)?.position
     }
 
-    /// The figures of this report in the catalog's slots (unknown codes, from an older
-    /// catalog, are left out).
-    public func figures(catalog: Catalog) -> FigureVector {
-        var v = FigureVector(slotCount: catalog.slotCount)
-        for value in values {
-            if value.slot >= 0 {
-                v[Int(value.slot)] = value.value
-                continue
-            }
-            guard let indicator = catalog.indicator(value.indicator),
-                  let slot = indicator.slot(for: value.category) else { continue }
-            v[slot] = value.value
-        }
-        v.completeTotals(catalog: catalog)
-        return v
-    }
 }
 
 /// One stored report as the rollup needs it: who, when, and its figures in the catalog's slots.

@@ -90,23 +90,11 @@ public enum ValueParsing {
 
     /// Reads a yes/no answer: `co`, `có`, `1`, `yes` / `khong`, `không`, `0`, `no`.
     public static func yesNo(_ raw: String) -> Bool? {
-        switch foldedKey(raw) {
+        switch NameKey.folded(raw) {
         case "co", "1", "yes", "x", "c": return true
         case "khong", "0", "no", "k", "-": return false
         default: return nil
         }
     }
 
-    /// Lower-cased, trimmed, without Vietnamese diacritics: a key for lenient comparison.
-    public static func foldedKey(_ raw: String) -> String {
-        let lowered = raw.trimmingBlanks.lowercased()
-        // Codes and most headers are ASCII: nothing to decompose.
-        if lowered.isASCII { return lowered }
-        var out = ""
-        for scalar in lowered.decomposedStringWithCanonicalMapping.unicodeScalars {
-            if (0x300...0x36F).contains(scalar.value) { continue }
-            if scalar == "đ" { out.append("d") } else { out.unicodeScalars.append(scalar) }
-        }
-        return out
-    }
 }
