@@ -6,7 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tonghop", targets: ["tonghop"]),
-        .library(name: "TonghopCore", targets: ["TonghopCore"]),
+        .library(name: "TonghopPipeline", targets: ["TonghopPipeline"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,26 +29,46 @@ let package = Package(
         ),
         // The one Swift owner of every lxw_* call.
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
-        // The pipeline: ingest → validate → store → aggregate → render.
-        .target(
-            name: "TonghopCore",
-            dependencies: [
-                "Spreadsheet",
-                "CLibCrypto",
-                .product(name: "GRDB", package: "GRDB.swift"),
-                // SQLite's C interface as GRDB links it, for binding bulk inserts (Store/BulkInsert).
-                .product(name: "GRDBSQLite", package: "GRDB.swift"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ]
-        ),
-        // The command line: a thin layer over TonghopCore. Linked with mimalloc (apt
+        // The pipeline as stages, each a module that may import only those below it:
+        // base → catalog → ingest → validate → store → aggregate → render → pipeline.
+        // The vocabulary every stage shares: periods, units and registries, days, submissions,
+        // problems and their wording, figure vectors, the CSV split, both cores.
+        .target(name: "TonghopBase"),
+        // The catalog of templates/: indicators, forms, formulas, rules, plans, deadlines.
+        .target(name: "TonghopCatalog", dependencies: ["TonghopBase"]),
+        // Files to records: the inbox, bounded reads, encodings, layouts, workbooks.
+        .target(name: "TonghopIngest", dependencies: [
+            "TonghopBase",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
+        // Records to validated reports, with every message; the checks against other reports.
+        .target(name: "TonghopValidate", dependencies: ["TonghopBase", "TonghopCatalog", "TonghopIngest"]),
+        // The SQLite store.
+        .target(name: "TonghopStore", dependencies: [
+            "TonghopBase",
+            "TonghopCatalog",
+            "CLibCrypto",
+            .product(name: "GRDB", package: "GRDB.swift"),
+            // SQLite's C interface as GRDB links it, for binding bulk inserts (BulkInsert).
+            .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
+        // Figures over time and over units, completeness, previous year, targets.
+        .target(name: "TonghopAggregate", dependencies: ["TonghopBase", "TonghopCatalog"]),
+        // Sheets as data and workbooks, exports, blank forms.
+        .target(name: "TonghopRender", dependencies: ["TonghopBase", "TonghopCatalog", "TonghopAggregate", "TonghopStore", "Spreadsheet"]),
+        // The job, stage by stage, as library calls: what the command line and the portal call.
+        .target(name: "TonghopPipeline", dependencies: [
+            "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+        ]),
+        // The command line: a thin layer over TonghopPipeline. Linked with mimalloc (apt
         // libmimalloc-dev), which replaces glibc's malloc for the whole process: a national run
         // allocates and frees millions of small strings and arrays, and glibc's allocator cost
         // a sixth of its time (`make bench`, 2026-11-23).
         .executableTarget(
             name: "tonghop",
             dependencies: [
-                "TonghopCore",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.linkedLibrary("mimalloc")]
@@ -57,7 +77,8 @@ let package = Package(
         .testTarget(
             name: "TonghopCoreTests",
             dependencies: [
-                "TonghopCore",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
                 "Spreadsheet",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
@@ -67,7 +88,7 @@ let package = Package(
         .testTarget(
             name: "TonghopEndToEndTests",
             dependencies: [
-                "TonghopCore",
+                "TonghopBase", "TonghopCatalog", "TonghopRender", "TonghopPipeline",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["References"]

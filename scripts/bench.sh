@@ -8,7 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=$PWD/.build/release/tonghop
-key=$(cat Sources/TonghopCore/Sample/*.swift templates/*.csv | sha256sum | cut -c1-12)
+key=$(cat Sources/TonghopPipeline/Sample/*.swift templates/*.csv | sha256sum | cut -c1-12)
 CACHE=$PWD/bench/cache/vn-2024-$key
 if [ ! -d "$CACHE/inputs" ]; then
   rm -rf bench/cache && mkdir -p "$CACHE"

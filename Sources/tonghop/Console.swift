@@ -1,5 +1,8 @@
 import Foundation
-import TonghopCore
+import TonghopBase
+import TonghopCatalog
+import TonghopPipeline
+import TonghopRender
 
 /// Where the command line prints: the text itself is made by ``ConsoleText`` in the library.
 enum Console {

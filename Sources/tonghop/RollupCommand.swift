@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
-import TonghopCore
+import TonghopBase
+import TonghopCatalog
+import TonghopPipeline
+import TonghopRender
 
 struct RollupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

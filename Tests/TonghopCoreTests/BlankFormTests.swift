@@ -1,6 +1,13 @@
 import Spreadsheet
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// The blank forms sent out: what rows they carry, and that a filled copy reads back as typed.
 final class BlankFormTests: XCTestCase {

@@ -1,5 +1,12 @@
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// ``CleanForm`` reads the common form on its bytes and must say exactly what the general path
 /// (``LayoutReader`` and ``ReportValidator``) says of it, or step aside: for every file, either

@@ -1,5 +1,12 @@
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// Which figures of a compiled report (a province's quarterly exports) compose into a longer
 /// period, for every combination of time rule, unit rule and value type the catalog allows.

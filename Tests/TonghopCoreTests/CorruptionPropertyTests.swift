@@ -1,5 +1,12 @@
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// Random corruption of valid files never crashes tonghop and never stores a wrong number:
 /// every value stored from a corrupted file is the original file's value for the same unit,

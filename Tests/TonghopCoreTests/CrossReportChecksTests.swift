@@ -1,5 +1,12 @@
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// Checks against other reports, made once a batch is read: the quarter before (stock
 /// identity), the unit's own history (outliers), a district's communes (reconciliation).
@@ -105,7 +112,7 @@ final class CrossReportChecksTests: XCTestCase {
 
     // MARK: Reconciliation
 
-    var communesOf347: [TonghopCore.Unit] { Fixtures.registry2024.children(of: "347") }
+    var communesOf347: [TonghopBase.Unit] { Fixtures.registry2024.children(of: "347") }
 
     func communeReports(_ nn01: Double, leavingOut: Int = 0) -> [Submission] {
         communesOf347.dropFirst(leavingOut).map { stored($0.code, .quarter(2024, 1), [StoredValue("NN01", "", nn01), StoredValue("TT01", "", 1)]) }

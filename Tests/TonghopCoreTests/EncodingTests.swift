@@ -1,5 +1,12 @@
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// Files as Vietnamese Windows and Macs save them: Windows-1258 with combining tone marks,
 /// Excel's "Unicode Text" (UTF-16), UTF-8 in NFD. The committed fixtures under `Inputs/` were

@@ -1,5 +1,12 @@
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// A row with more cells than its header cannot be trusted: a stray separator shifts every
 /// cell after it into the wrong column.

@@ -1,5 +1,12 @@
 import Foundation
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// The project's own `templates/`: tests use the real catalog and registries.
 enum Fixtures {

@@ -1,5 +1,12 @@
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// The 2025 reform: a period is composed on the map in force at its end, earlier reports are
 /// translated through the crosswalk, and comparisons map old units onto new ones.

@@ -1,5 +1,12 @@
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// Unit rules over the 2024 tree: Hà Nam (35) → Phủ Lý (347) → Quang Trung (13285), Lê Hồng Phong (13291).
 final class RollupTests: XCTestCase {

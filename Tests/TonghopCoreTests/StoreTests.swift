@@ -1,6 +1,13 @@
 import XCTest
 import GRDB
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 final class StoreTests: XCTestCase {
     func incoming(_ path: String, _ text: String, modified: Double = 1000) -> Store.IncomingFile {

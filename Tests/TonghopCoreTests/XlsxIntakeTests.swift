@@ -1,7 +1,14 @@
 import Foundation
 import XCTest
 import ZIPFoundation
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// Reading `.xlsx` files: the first sheet's cells become the records a CSV file would give.
 final class XlsxIntakeTests: XCTestCase {

@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
-@testable import TonghopCore
+@testable import TonghopBase
+@testable import TonghopCatalog
+@testable import TonghopIngest
+@testable import TonghopValidate
+@testable import TonghopStore
+@testable import TonghopAggregate
+@testable import TonghopRender
+@testable import TonghopPipeline
 
 /// A small Hà Nam fixture for the unattended-run tests: two quarters, forms, a district table
 /// with one bad row, a department in the long layout and a file that is not a CSV, so that a

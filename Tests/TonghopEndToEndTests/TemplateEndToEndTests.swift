@@ -1,5 +1,8 @@
 import Foundation
-import TonghopCore
+import TonghopBase
+import TonghopCatalog
+import TonghopRender
+import TonghopPipeline
 import XCTest
 import ZIPFoundation
 

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import TonghopBase
+import TonghopCatalog
+
+/// What the store knows of the files under `inputs/`: the latest version of each path.
+extension Store {
+    // MARK: Files
+
+    /// What the store knows of a path: its latest version.
+    public struct KnownFile: Sendable {
+        public let id: Int64
+        public let size: Int64
+        public let modifiedAt: Double
+    }
+
+    /// The latest version of every input path seen. Their SHA-256 are asked for apart, by
+    /// ``sha256(ofFiles:)``, for the few whose size or time changed.
+    public func knownFiles() throws -> [String: KnownFile] {
+        try db.read { db in
+            var result: [String: KnownFile] = [:]
+            // Sized at once (ids have no gaps but those of deleted rows): grown row by row, the
+            // table was copied a dozen times over.
+            result.reserveCapacity(Int(try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM inputFile") ?? 0))
+            // Every version in id order, the latest of a path replacing the earlier ones: one
+            // pass over the table, where grouping by path first took twice as long.
+            let versions = try FileVersionRecord.order(Column("id")).fetchCursor(db)
+            while let v = try versions.next() {
+                result[v.path] = KnownFile(id: v.id, size: v.size, modifiedAt: v.modifiedAt)
+            }
+            return result
+        }
+    }
+
+    /// The SHA-256 of stored file versions, by id.
+    public func sha256(ofFiles ids: [Int64]) throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try db.read { db in
+            let statement = try db.makeStatement(sql: "SELECT sha256 FROM inputFile WHERE id = ?")
+            var result: [Int64: String] = [:]
+            for id in ids { result[id] = try String.fetchOne(statement, arguments: [id]) }
+            return result
+        }
+    }
+
+    /// Records that a known file was touched (new modification time) without changing.
+    public func touch(fileIds: [(Int64, Double)]) throws {
+        guard !fileIds.isEmpty else { return }
+        try db.write { db in
+            let statement = try db.makeStatement(sql: "UPDATE inputFile SET modifiedAt = ? WHERE id = ?")
+            for (id, modified) in fileIds { try statement.execute(arguments: [modified, id]) }
+        }
+    }
+}

@@ -1,0 +1,152 @@
+import GRDB
+import TonghopBase
+import TonghopCatalog
+
+/// The store's schema: every migration, in the order it was made, named and forward-only.
+extension Store {
+    /// Named, forward-only schema migrations.
+    package static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1: files, submissions, problems, runs") { db in
+            try db.execute(sql: """
+                CREATE TABLE run (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    command TEXT NOT NULL,
+                    startedAt TEXT NOT NULL,
+                    finishedAt TEXT,
+                    summary TEXT
+                );
+                CREATE TABLE inputFile (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    runId INTEGER NOT NULL REFERENCES run(id),
+                    path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modifiedAt DOUBLE NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    layout TEXT,
+                    encoding TEXT,
+                    status TEXT NOT NULL,
+                    ingestedAt TEXT NOT NULL
+                );
+                CREATE INDEX inputFile_path ON inputFile(path, id);
+                CREATE TABLE submission (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    fileId INTEGER NOT NULL REFERENCES inputFile(id),
+                    unitCode TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    form TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    preparedOn TEXT,
+                    version INTEGER NOT NULL,
+                    active INTEGER NOT NULL,
+                    supersededBy INTEGER REFERENCES submission(id),
+                    payload TEXT NOT NULL
+                );
+                CREATE INDEX submission_active ON submission(period, active);
+                CREATE INDEX submission_unit ON submission(unitCode, period, form);
+                CREATE TABLE problem (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    fileId INTEGER NOT NULL REFERENCES inputFile(id),
+                    severity INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    line INTEGER,
+                    col INTEGER,
+                    found TEXT,
+                    expected TEXT,
+                    detail TEXT,
+                    unitCode TEXT,
+                    period TEXT
+                );
+                CREATE INDEX problem_file ON problem(fileId);
+                """)
+        }
+        m.registerMigration("v2: reports written per period, exit code of each run") { db in
+            // What `tonghop run` needs to tell stale reports from up-to-date ones (Store+WrittenReports).
+            try db.execute(sql: """
+                CREATE TABLE writtenPeriod (
+                    period TEXT PRIMARY KEY,
+                    dataGeneration INTEGER NOT NULL,
+                    madeWith TEXT NOT NULL,
+                    files TEXT NOT NULL,
+                    writtenAt TEXT NOT NULL
+                );
+                ALTER TABLE run ADD COLUMN exitCode INTEGER;
+                """)
+        }
+        m.registerMigration("v3: problem wording in English") { db in
+            // `expected` and `detail` keep the Vietnamese; these the English (see Wording).
+            try db.execute(sql: """
+                ALTER TABLE problem ADD COLUMN expectedEn TEXT;
+                ALTER TABLE problem ADD COLUMN detailEn TEXT;
+                """)
+        }
+        m.registerMigration("v4: plain row ids for files, reports and problems") { db in
+            // Nothing is ever deleted from these tables, so a plain row id (the largest so far
+            // plus one) is never used twice either; AUTOINCREMENT only added a write to
+            // sqlite_sequence for every row, a fifth of the time of storing a national batch.
+            // Rebuilt as SQLite's documentation says, ids kept; GRDB checks the foreign keys
+            // before the migration commits.
+            try db.execute(sql: """
+                CREATE TABLE inputFile_new (
+                    id INTEGER PRIMARY KEY,
+                    runId INTEGER NOT NULL REFERENCES run(id),
+                    path TEXT NOT NULL,
+                    size INTEGER NOT NULL,
+                    modifiedAt DOUBLE NOT NULL,
+                    sha256 TEXT NOT NULL,
+                    layout TEXT,
+                    encoding TEXT,
+                    status TEXT NOT NULL,
+                    ingestedAt TEXT NOT NULL
+                );
+                INSERT INTO inputFile_new (id, runId, path, size, modifiedAt, sha256, layout, encoding, status, ingestedAt)
+                    SELECT id, runId, path, size, modifiedAt, sha256, layout, encoding, status, ingestedAt FROM inputFile;
+                DROP TABLE inputFile;
+                ALTER TABLE inputFile_new RENAME TO inputFile;
+                CREATE INDEX inputFile_path ON inputFile(path, id);
+
+                CREATE TABLE submission_new (
+                    id INTEGER PRIMARY KEY,
+                    fileId INTEGER NOT NULL REFERENCES inputFile(id),
+                    unitCode TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    form TEXT NOT NULL,
+                    line INTEGER NOT NULL,
+                    preparedOn TEXT,
+                    version INTEGER NOT NULL,
+                    active INTEGER NOT NULL,
+                    supersededBy INTEGER REFERENCES submission(id),
+                    payload TEXT NOT NULL
+                );
+                INSERT INTO submission_new (id, fileId, unitCode, period, form, line, preparedOn, version, active, supersededBy, payload)
+                    SELECT id, fileId, unitCode, period, form, line, preparedOn, version, active, supersededBy, payload FROM submission;
+                DROP TABLE submission;
+                ALTER TABLE submission_new RENAME TO submission;
+                CREATE INDEX submission_active ON submission(period, active);
+                CREATE INDEX submission_unit ON submission(unitCode, period, form);
+
+                CREATE TABLE problem_new (
+                    id INTEGER PRIMARY KEY,
+                    fileId INTEGER NOT NULL REFERENCES inputFile(id),
+                    severity INTEGER NOT NULL,
+                    code TEXT NOT NULL,
+                    line INTEGER,
+                    col INTEGER,
+                    found TEXT,
+                    expected TEXT,
+                    detail TEXT,
+                    unitCode TEXT,
+                    period TEXT,
+                    expectedEn TEXT,
+                    detailEn TEXT
+                );
+                INSERT INTO problem_new (id, fileId, severity, code, line, col, found, expected, detail, unitCode, period, expectedEn, detailEn)
+                    SELECT id, fileId, severity, code, line, col, found, expected, detail, unitCode, period, expectedEn, detailEn FROM problem;
+                DROP TABLE problem;
+                ALTER TABLE problem_new RENAME TO problem;
+                CREATE INDEX problem_file ON problem(fileId);
+                """)
+        }
+        return m
+    }
+}
