@@ -73,16 +73,93 @@ let package = Package(
             ],
             linkerSettings: [.linkedLibrary("mimalloc")]
         ),
-        // Inputs/ holds raw bytes (Windows-1258, UTF-16) the tests read by path.
-        .testTarget(
-            name: "TonghopCoreTests",
+        // What the tests of every stage share: the project's catalog, fixtures, a store.
+        .target(
+            name: "TonghopTestSupport",
             dependencies: [
                 "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
                 "TonghopPipeline",
-                "Spreadsheet",
+            ],
+            path: "Tests/TonghopTestSupport"
+        ),
+        // The tests of TonghopBase, one file per concept.
+        .testTarget(
+            name: "TonghopBaseTests",
+            dependencies: [
+                "TonghopTestSupport", "Spreadsheet",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
+            ]
+        ),
+        // The tests of TonghopCatalog, one file per concept.
+        .testTarget(
+            name: "TonghopCatalogTests",
+            dependencies: [
+                "TonghopTestSupport", "Spreadsheet",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
+            ]
+        ),
+        // The tests of TonghopIngest, one file per concept.
+        .testTarget(
+            name: "TonghopIngestTests",
+            dependencies: [
+                "TonghopTestSupport", "Spreadsheet",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            // Inputs/ holds raw bytes (Windows-1258, UTF-16) the tests read by path.
             exclude: ["Inputs"]
+        ),
+        // The tests of TonghopValidate, one file per concept.
+        .testTarget(
+            name: "TonghopValidateTests",
+            dependencies: [
+                "TonghopTestSupport", "Spreadsheet",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The tests of TonghopStore, one file per concept.
+        .testTarget(
+            name: "TonghopStoreTests",
+            dependencies: [
+                "TonghopTestSupport", "Spreadsheet",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The tests of TonghopAggregate, one file per concept.
+        .testTarget(
+            name: "TonghopAggregateTests",
+            dependencies: [
+                "TonghopTestSupport", "Spreadsheet",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
+            ]
+        ),
+        // The tests of TonghopRender, one file per concept.
+        .testTarget(
+            name: "TonghopRenderTests",
+            dependencies: [
+                "TonghopTestSupport", "Spreadsheet",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The tests of TonghopPipeline, one file per concept.
+        .testTarget(
+            name: "TonghopPipelineTests",
+            dependencies: [
+                "TonghopTestSupport", "Spreadsheet",
+                "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+                "TonghopPipeline",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         // References/ holds the reference workbook, read by path.
         .testTarget(
