@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "tonghop",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "tonghop", targets: ["tonghop"]),
         .library(name: "TonghopPipeline", targets: ["TonghopPipeline"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TonghopBase
 import TonghopCatalog
 
@@ -44,7 +45,7 @@ public struct UnitTotal: Sendable {
 ///
 /// `none` indicators (MT01P, coordinated cases) are never carried upward; `count` indicators
 /// add up their per-answer counts, so a province's XA01 counts its communes per class.
-public final class Rollup: @unchecked Sendable {
+public final class Rollup: Sendable {
     public let period: Period
     public let registry: Registry
     public let catalog: Catalog
@@ -61,11 +62,9 @@ public final class Rollup: @unchecked Sendable {
     /// Units whose reports include some from units that ended before the period did (the
     /// former districts in 2025): their last stocks, never added into any total.
     public let endedStocks: [String: EndedStocks]
-    private var totals: [String: UnitTotal] = [:]
-    private var late: [String: [LateReport]] = [:]
-    /// Totals and late reports are memoised; the lock lets the workbooks of a period be
-    /// written in parallel.
-    private let totalsLock = NSRecursiveLock()
+    /// Totals and late reports, worked out once each: the workbooks of a period, written in
+    /// parallel, ask for them again and again.
+    private let memo = Mutex<(totals: [String: UnitTotal], late: [String: [LateReport]])>(([:], [:]))
 
     /// A rollup of validated submissions (tests, and anything not read from the store).
     public convenience init(period: Period, registry: Registry, catalog: Catalog, submissions: [Submission]) {
@@ -249,9 +248,7 @@ public final class Rollup: @unchecked Sendable {
     ///
     /// Memoised like the totals: the national workbook and each province's ask for every unit.
     public func lateReports(of code: String) -> [LateReport] {
-        totalsLock.lock()
-        defer { totalsLock.unlock() }
-        if let known = late[code] { return known }
+        if let known = memo.withLock({ $0.late[code] }) { return known }
         var result: [LateReport] = []
         if let unit = registry.unit(code), let composed = own[code] ?? compiled[code] {
             result = composed.sources.compactMap { p in
@@ -259,7 +256,7 @@ public final class Rollup: @unchecked Sendable {
                 return LateReport(period: p, received: received, due: due)
             }
         }
-        late[code] = result
+        memo.withLock { $0.late[code] = result }
         return result
     }
 
@@ -287,17 +284,17 @@ public final class Rollup: @unchecked Sendable {
 
     /// The unit's total: its compiled report, or its own figures plus its children's totals.
     public func total(_ code: String) -> UnitTotal {
-        totalsLock.lock()
-        defer { totalsLock.unlock() }
-        if let cached = totals[code] { return cached }
+        if let cached = memo.withLock({ $0.totals[code] }) { return cached }
+        // Worked out outside the lock, the children's totals asked for the same way; two threads
+        // asking at once may both work it out, to the same figures.
         let result = computeTotal(code) { total($0) }
-        totals[code] = result
+        memo.withLock { $0.totals[code] = result }
         return result
     }
 
     /// Works out the total of every unit under `code` (the nation when nil), each child's
     /// subtree on its own core, so that the workbooks written next only read them: a national
-    /// year is ten thousand units, added up one by one under ``total(_:)``'s lock otherwise.
+    /// year is ten thousand units, added up one by one through ``total(_:)`` otherwise.
     public func computeTotals(under code: String? = nil) {
         guard let root = code ?? registry.nation?.code else { return }
         var children = registry.children(of: root)
@@ -313,9 +310,9 @@ public final class Rollup: @unchecked Sendable {
             _ = subtreeTotal(child.code)
             return found
         }
-        totalsLock.lock()
-        for subtree in subtrees { totals.merge(subtree) { known, _ in known } }
-        totalsLock.unlock()
+        memo.withLock { memo in
+            for subtree in subtrees { memo.totals.merge(subtree) { known, _ in known } }
+        }
         _ = total(root)
     }
 

@@ -5,7 +5,7 @@
 /// reader wants three or four of them: the indicator's name (the longest field, Vietnamese, and
 /// often quoted) and the note are never needed, and turning every field of 40,000 files into a
 /// `String` cost more than splitting them.
-package final class CSVText: @unchecked Sendable {
+package final class CSVText: Sendable {
     /// Where one field lies: `start..<end` of ``source``, or of ``unquoted`` for a quoted field.
     package struct Span {
         package var start: Int32

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Maps over an array on every core, keeping the order of the results.
 package enum ParallelMap {
@@ -23,7 +24,7 @@ package enum ParallelMap {
     }
 
     /// The results' places: each task writes only its own, and all are written before
-    /// `concurrentPerform` returns.
+    /// `concurrentPerform` returns. Unchecked because a pointer is not Sendable, however it is used.
     private struct Slots<R>: @unchecked Sendable {
         let base: UnsafeMutablePointer<R>
     }
@@ -44,28 +45,24 @@ extension Array {
 
 /// Work started on another thread while this one goes on, its result waited for where it is
 /// needed: the cross-report checks run while SQLite, on one core, stores the batch.
-package final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+package final class BackgroundWork<Value: Sendable>: Sendable {
+    /// Signalled once the work is done, and again by every caller that waited: a latch.
     private let finished = DispatchSemaphore(value: 0)
-    private let lock = NSLock()
-    private var waited = false
-    private var value: Value?
+    private let value = Mutex<Value?>(nil)
 
     package init(_ work: @escaping @Sendable () -> Value) {
         DispatchQueue.global().async {
-            self.value = work()
+            let result = work()
+            self.value.withLock { $0 = result }
             self.finished.signal()
         }
     }
 
-    /// The result, waiting for the work to finish the first time it is asked for.
+    /// The result, waiting for the work to finish if it has not yet.
     package func result() -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if !waited {
-            finished.wait()
-            waited = true
-        }
-        return value!
+        finished.wait()
+        finished.signal()
+        return value.withLock { $0! }
     }
 }
 
@@ -87,7 +84,9 @@ extension BackgroundWork where Value == Void {
     }
 }
 
-/// An array on its way to be freed by ``BackgroundWork/release(_:)``.
+/// An array on its way to be freed by ``BackgroundWork/release(_:)``. Unchecked because its
+/// elements need not be Sendable: the caller has let go of them, and the other thread only
+/// empties the array.
 private final class HeldForRelease<T>: @unchecked Sendable {
     var items: [T]
     init(_ items: [T]) { self.items = items }

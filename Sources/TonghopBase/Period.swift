@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A reporting period: a year, a half-year, a quarter or a month.
 ///
@@ -132,20 +133,15 @@ extension Period {
 /// The periods as officers write them (`Quý II/2024`), each read once per run: a national
 /// inbox repeats a few dozen such texts tens of thousands of times, and reading one takes
 /// Unicode normalisation. Shared by the threads that read files, so behind a lock.
-private final class WrittenPeriods: @unchecked Sendable {
+private final class WrittenPeriods: Sendable {
     static let shared = WrittenPeriods()
-    private var known: [String: Period?] = [:]
-    private let lock = NSLock()
+    private let known = Mutex<[String: Period?]>([:])
 
     func period(_ text: String, reading: (String) -> Period?) -> Period? {
-        lock.lock()
-        if let p = known[text] { lock.unlock(); return p }
-        lock.unlock()
+        if let p = known.withLock({ $0[text] }) { return p }
         let p = reading(text)
-        lock.lock()
         // Bounded: texts nobody repeats (typos, free text) must not grow it without end.
-        if known.count < 10_000 { known[text] = p }
-        lock.unlock()
+        known.withLock { if $0.count < 10_000 { $0[text] = p } }
         return p
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
+import Synchronization
 
 /// Counts finished steps of a stage that runs on every core, and reports the count so far, so
 /// that a person watching a long run in a terminal sees it move.
-public final class ProgressCounter: @unchecked Sendable {
+public final class ProgressCounter: Sendable {
     /// Told `(done, total)`, from whichever thread finished a step.
     public typealias Report = @Sendable (_ done: Int, _ total: Int) -> Void
 
     private let total: Int
     private let report: Report
-    private var done = 0
-    private let lock = NSLock()
+    private let done = Mutex(0)
 
     public init(total: Int, report: @escaping Report) {
         self.total = total
@@ -17,10 +17,10 @@ public final class ProgressCounter: @unchecked Sendable {
     }
 
     public func advance() {
-        lock.lock()
-        done += 1
-        let now = done
-        lock.unlock()
+        let now = done.withLock { count in
+            count += 1
+            return count
+        }
         report(now, total)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 /// One administrative registry: the tree of units in force over a range of dates.
 ///
 /// The 2024 registry (province → district → commune) is in force until 30 June 2025, the
 /// 2025 one (province → commune) from 1 July 2025. Nothing here assumes a number of levels:
 /// the tree is whatever the file says.
-public final class Registry: @unchecked Sendable {
+public final class Registry: Sendable {
     public let id: String
     public let validFrom: DateComponents?
     public let validTo: DateComponents?
@@ -22,8 +23,7 @@ public final class Registry: @unchecked Sendable {
     /// Unit positions by ``NameKey`` of their name, with and without the type word
     /// ("phường quang trung" and "quang trung"). Built on first use: only a name written
     /// instead of a code needs it, and folding ten thousand names costs every run otherwise.
-    private var byNameKey: [String: [Int]]?
-    private let byNameKeyLock = NSLock()
+    private let byNameKey = Mutex<[String: [Int]]?>(nil)
 
     public var nation: Unit? { units.first { $0.level == .nation } }
 
@@ -84,18 +84,19 @@ public final class Registry: @unchecked Sendable {
     /// The units whose name, with or without its type word, is `text` once case, diacritics
     /// and spacing are ignored; in registry order.
     public func units(named text: String) -> [Unit] {
-        byNameKeyLock.lock()
-        defer { byNameKeyLock.unlock() }
-        if byNameKey == nil {
-            var index: [String: [Int]] = [:]
-            for (i, u) in units.enumerated() where u.level != .nation {
-                let full = NameKey.of(u.name), type = NameKey.of(u.type)
-                index[full, default: []].append(i)
-                if !type.isEmpty, full.hasPrefix(type + " ") { index[String(full.dropFirst(type.count + 1)), default: []].append(i) }
+        let positions = byNameKey.withLock { index -> [Int] in
+            if index == nil {
+                var built: [String: [Int]] = [:]
+                for (i, u) in units.enumerated() where u.level != .nation {
+                    let full = NameKey.of(u.name), type = NameKey.of(u.type)
+                    built[full, default: []].append(i)
+                    if !type.isEmpty, full.hasPrefix(type + " ") { built[String(full.dropFirst(type.count + 1)), default: []].append(i) }
+                }
+                index = built
             }
-            byNameKey = index
+            return index?[NameKey.of(text)] ?? []
         }
-        return (byNameKey?[NameKey.of(text)] ?? []).map { units[$0] }
+        return positions.map { units[$0] }
     }
 
     /// The direct children in the tree (departments not included).

@@ -72,13 +72,14 @@ extension Store {
         // Then back to SQLite's default: the next commits check the log's size again.
         defer { try? pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_autocheckpoint = 1000") } }
         let result = try store(files, runId: runId, now: Days.timestamp(date), laterProblems: laterProblems)
-        checkpoint?.result()
-        checkpoint = BackgroundWork {
+        checkpoint.withLock { $0 }?.result()
+        let copy = BackgroundWork {
             // On the pool's writer, from another thread: the readers go on meanwhile (the
             // workbooks are read from them), and the next write waits for it. If the copy fails
             // (the disk is full), the batch is still safe in the log, and SQLite copies it later.
             _ = try? pool.writeWithoutTransaction { try $0.checkpoint(.passive) }
         }
+        checkpoint.withLock { $0 = copy }
         return result
     }
 

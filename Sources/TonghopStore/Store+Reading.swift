@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import TonghopBase
 import TonghopCatalog
@@ -93,21 +94,20 @@ extension Store {
 
     /// Payloads decoded into figures on other threads, slice by slice as they are read, and
     /// given back in the order they were read.
-    private final class SliceDecoding: @unchecked Sendable {
+    private final class SliceDecoding: Sendable {
         static let sliceSize = 1024
         let catalog: Catalog
         private let group = DispatchGroup()
-        private let lock = NSLock()
-        private var slices: [[FigureVector]] = []
+        private let slices = Mutex<[[FigureVector]]>([])
 
         init(catalog: Catalog) { self.catalog = catalog }
 
         func start(_ payloads: [[UInt8]]) {
             if payloads.isEmpty { return }
-            lock.lock()
-            let index = slices.count
-            slices.append([])
-            lock.unlock()
+            let index = slices.withLock { slices in
+                slices.append([])
+                return slices.count - 1
+            }
             group.enter()
             DispatchQueue.global().async { [catalog] in
                 let decoded = payloads.map { payload in
@@ -116,16 +116,14 @@ extension Store {
                     figures.completeTotals(catalog: catalog)
                     return figures
                 }
-                self.lock.lock()
-                self.slices[index] = decoded
-                self.lock.unlock()
+                self.slices.withLock { $0[index] = decoded }
                 self.group.leave()
             }
         }
 
         func finish() -> [FigureVector] {
             group.wait()
-            return slices.flatMap { $0 }
+            return slices.withLock { $0.flatMap { $0 } }
         }
     }
 

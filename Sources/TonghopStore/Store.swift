@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import TonghopBase
 import TonghopCatalog
@@ -10,7 +11,7 @@ import TonghopCatalog
 /// Submissions keep their values as a compact text payload (one `code\tcategory\tvalue` line
 /// each) instead of one row per value: a national year is a million values, and a row each
 /// would make storing them the slowest stage of the run.
-public final class Store: @unchecked Sendable {
+public final class Store: Sendable {
     public let path: String
     /// A pool of connections over the store file (SQLite's write-ahead log: readers never wait
     /// for the writer, and `tonghop serve` reads while cron's `run` writes); a queue for a store
@@ -19,8 +20,7 @@ public final class Store: @unchecked Sendable {
 
     /// The copy of a large batch from the write-ahead log into the database file, running on
     /// another core (see ``store(_:runId:at:laterProblems:)``); waited for before closing.
-    /// Set and waited for by the one thread that stores batches.
-    package var checkpoint: BackgroundWork<Void>?
+    package let checkpoint = Mutex<BackgroundWork<Void>?>(nil)
 
     /// Opens the store file, creating it and bringing its schema up to date.
     public init(path: String) throws {
@@ -39,7 +39,7 @@ public final class Store: @unchecked Sendable {
     public static func inMemory() throws -> Store { try Store(inMemory: DatabaseQueue(configuration: configuration)) }
 
     deinit {
-        checkpoint?.result()
+        checkpoint.withLock { $0 }?.result()
     }
 
     package static var configuration: Configuration {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TonghopBase
 import TonghopCatalog
 import TonghopPipeline
@@ -21,30 +22,28 @@ enum Console {
     static var showsProgress: Bool { isatty(STDERR_FILENO) == 1 }
 
     /// A counter redrawn in place on stderr ("Đọc tệp 120/915"), at most ten times a second.
-    final class Progress: @unchecked Sendable {
+    final class Progress: Sendable {
         private let label: String
-        private let lock = NSLock()
-        private var lastDrawn = Date.distantPast
-        private var drawn = false
+        /// When it was last drawn, and whether anything was.
+        private let state = Mutex<(lastDrawn: Date, drawn: Bool)>((.distantPast, false))
 
         init(_ label: String) { self.label = label }
 
         func show(_ done: Int, _ total: Int) {
-            lock.lock()
-            defer { lock.unlock() }
-            let now = Date()
-            guard done == total || now.timeIntervalSince(lastDrawn) >= 0.1 else { return }
-            lastDrawn = now
-            drawn = true
-            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)".utf8))
+            state.withLock { state in
+                let now = Date()
+                guard done == total || now.timeIntervalSince(state.lastDrawn) >= 0.1 else { return }
+                state = (now, true)
+                FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)".utf8))
+            }
         }
 
         /// Ends the line, if anything was drawn.
         func end() {
-            lock.lock()
-            defer { lock.unlock() }
-            if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
-            drawn = false
+            state.withLock { state in
+                if state.drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+                state.drawn = false
+            }
         }
     }
 }
