@@ -169,6 +169,14 @@ public final class Store: @unchecked Sendable {
                 CREATE INDEX problem_file ON problem(fileId);
                 """)
         }
+        m.registerMigration("v5: the sheet or record of a problem") { db in
+            // A workbook's sheets and an XML or JSON file's records (see Problem.sheet,
+            // Problem.element); empty in the rows stored before.
+            try db.execute(sql: """
+                ALTER TABLE problem ADD COLUMN sheet TEXT;
+                ALTER TABLE problem ADD COLUMN element TEXT;
+                """)
+        }
         return m
     }
 
@@ -346,8 +354,9 @@ public final class Store: @unchecked Sendable {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertProblem = try db.makeStatement(sql: """
-                INSERT INTO problem (fileId, severity, code, line, col, found, expected, detail, unitCode, period, expectedEn, detailEn)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO problem (fileId, severity, code, line, col, found, expected, detail, unitCode, period, expectedEn, detailEn,
+                                     sheet, element)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertSubmission = try db.makeStatement(sql: """
                 INSERT INTO submission (fileId, unitCode, period, form, line, preparedOn, version, active, payload)
@@ -399,7 +408,7 @@ public final class Store: @unchecked Sendable {
             // batch's files sent it: one lookup a report, read and updated in place.
             struct Latest {
                 var stored: (id: Int64, version: Int, fileId: Int64)?
-                var fromBatch: (file: Int, line: Int)?
+                var fromBatch: (file: Int, line: Int, sheet: String?)?
             }
             var latest: [ReportKey: Latest] = [:]
             latest.reserveCapacity(current.count + pending.count)
@@ -419,20 +428,22 @@ public final class Store: @unchecked Sendable {
                     if let previous {
                         try supersede.execute(arguments: [id, previous.id])
                         if let loser = entry?.fromBatch {
-                            let p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
+                            var p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
                                             detail: Messages.newerFile(files[file].outcome.path, preparedOn: s.preparedOn),
                                             unitCode: s.unitCode, period: period)
+                            p.sheet = loser.sheet
                             batchProblems[loser.file, default: []].append(p)
                         } else {
                             result.superseded += 1
                             let earlier = try String.fetchOne(pathOfFile, arguments: [previous.fileId]) ?? "?"
-                            let p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
+                            var p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
                                             detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
                                             unitCode: s.unitCode, period: period)
+                            p.sheet = s.sheet
                             batchProblems[file, default: []].append(p)
                         }
                     }
-                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, s.line))
+                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, s.line, s.sheet))
                     result.submissionsStored += 1
                     result.valuesStored += s.values.count
                 }
@@ -448,7 +459,7 @@ public final class Store: @unchecked Sendable {
                 for p in problems {
                     try insertProblem.execute(arguments: [fileIds[i], p.severity.rawValue, p.code.rawValue, p.line, p.column,
                                                           p.found, p.expected?.vi, p.detail?.vi, p.unitCode, p.period,
-                                                          p.expected?.en, p.detail?.en])
+                                                          p.expected?.en, p.detail?.en, p.sheet, p.element])
                 }
             }
             result.problemsByFile = batchProblems
@@ -650,9 +661,12 @@ public final class Store: @unchecked Sendable {
     static func problem(_ row: Row) -> Problem? {
         guard let severity = Severity(rawValue: row["severity"]), let code = ProblemCode(rawValue: row["code"]) else { return nil }
         func wording(_ vi: String?, _ en: String?) -> Wording? { vi.map { Wording(vi: $0, en: en ?? $0) } }
-        return Problem(severity, code, file: row["path"], line: row["line"], column: row["col"], found: row["found"],
-                       expected: wording(row["expected"], row["expectedEn"]), detail: wording(row["detail"], row["detailEn"]),
-                       unitCode: row["unitCode"], period: row["period"])
+        var problem = Problem(severity, code, file: row["path"], line: row["line"], column: row["col"], found: row["found"],
+                              expected: wording(row["expected"], row["expectedEn"]), detail: wording(row["detail"], row["detailEn"]),
+                              unitCode: row["unitCode"], period: row["period"])
+        problem.sheet = row["sheet"]
+        problem.element = row["element"]
+        return problem
     }
 
     /// The active submissions of the given units for the given periods, compiled reports

@@ -27,8 +27,10 @@ public enum Messages {
 
     public static func location(_ p: Problem, _ lang: Language) -> String {
         var parts: [String] = []
+        if let s = p.sheet { parts.append(lang == .vi ? "trang tính \"\(s)\"" : "sheet \"\(s)\"") }
         if let l = p.line { parts.append(lang == .vi ? "dòng \(l)" : "line \(l)") }
         if let c = p.column { parts.append(lang == .vi ? "cột \(c) (\(columnLetters(c)))" : "column \(c) (\(columnLetters(c)))") }
+        if let e = p.element { parts.append(lang == .vi ? "mục \(e)" : "entry \(e)") }
         return parts.joined(separator: ", ")
     }
 

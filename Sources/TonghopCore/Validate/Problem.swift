@@ -49,6 +49,11 @@ public struct Problem: Sendable, Equatable, Codable {
     /// The unit and period concerned, when known (for the reports' problem sheets).
     public var unitCode: String?
     public var period: String?
+    /// The sheet of a workbook the problem is in (`.xlsx`, `.xls`, `.ods`), by its name.
+    public var sheet: String?
+    /// The record of an XML or JSON file (ADX, DHIS2 dataValueSets) the problem is about, as a
+    /// path into the file (`group[2]/dataValue[5]`, `dataValues[12]`): those files have no columns.
+    public var element: String?
 
     public init(_ severity: Severity, _ code: ProblemCode, file: String, line: Int? = nil, column: Int? = nil,
                 found: String? = nil, expected: Wording? = nil, detail: Wording? = nil,
