@@ -27,6 +27,13 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // FreeXL, the reader of Excel 97-2003 workbooks (.xls, BIFF) in inputs/; its one Swift
+        // owner is Ingest/FreeXLWorkbook.swift.
+        .systemLibrary(
+            name: "CFreeXL",
+            pkgConfig: "freexl",
+            providers: [.apt(["libfreexl-dev"])]
+        ),
         // The deflate level of the workbooks: libxlsxwriter's one call to minizip, passed on
         // with level 1 in place of zlib's default (Sources/CXlsxZipLevel/zip_level.c says why).
         .target(name: "CXlsxZipLevel", linkerSettings: [.linkedLibrary("dl")]),
@@ -38,6 +45,7 @@ let package = Package(
             dependencies: [
                 "Spreadsheet",
                 "CLibCrypto",
+                "CFreeXL",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // SQLite's C interface as GRDB links it, for binding bulk inserts (Store/BulkInsert).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),

@@ -37,6 +37,9 @@ public enum Layout: String, Sendable, Codable {
     case table
     /// One value per row: `ma_don_vi,ky_bao_cao,ma_chi_tieu,phan_to,gia_tri`.
     case long
+    /// DHIS2's exchange formats, one value per element or row, read as the long layout is:
+    /// ADX (XML), dataValueSets in JSON, dataValueSets in CSV.
+    case adx, dataValueSetJSON = "dhis2-json", dataValueSetCSV = "dhis2-csv"
 }
 
 /// One unit's report for one period as read from a file, before validation.

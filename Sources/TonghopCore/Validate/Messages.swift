@@ -108,12 +108,34 @@ public enum Messages {
         case (.missingKey, .en): return "The form's heading lacks the line \"\(d)\""
         case (.unknownColumn, .vi): return "Tiêu đề cột không phải mã chỉ tiêu hay tên cột đã biết; các cột có thể đã bị lệch nên cả tệp bị từ chối"
         case (.unknownColumn, .en): return "The column header is neither an indicator code nor a known column; the columns may have shifted, so the whole file is refused"
-        case (.unreadableWorkbook, .vi): return "Tệp Excel (.xlsx) bị hỏng, không đọc được (\(d))"
-        case (.unreadableWorkbook, .en): return "The Excel (.xlsx) file is damaged and cannot be read (\(d))"
-        case (.workbookNotAReport, .vi): return "Trang tính đầu tiên (\"\(d)\") của tệp Excel không phải là biểu mẫu báo cáo: không có dòng don_vi, ky_bao_cao của biểu mẫu, cũng không có dòng tiêu đề của bảng (ma_don_vi,ky_bao_cao,...)"
-        case (.workbookNotAReport, .en): return "The first sheet (\"\(d)\") of the Excel file is not a report form: it has neither the form's don_vi, ky_bao_cao lines nor a table header (ma_don_vi,ky_bao_cao,...)"
+        case (.unreadableWorkbook, .vi): return "Tệp bảng tính (Excel hoặc LibreOffice) bị hỏng, không đọc được (\(d))"
+        case (.unreadableWorkbook, .en): return "The spreadsheet file (Excel or LibreOffice) is damaged and cannot be read (\(d))"
+        case (.workbookNotAReport, .vi): return "Không trang tính nào của tệp là biểu mẫu báo cáo (các trang: \(d)): không trang nào có dòng don_vi, ky_bao_cao của biểu mẫu, dòng tiêu đề của bảng (ma_don_vi,ky_bao_cao,...) hay của dạng dài"
+        case (.workbookNotAReport, .en): return "No sheet of the workbook is a report form (sheets: \(d)): none has the form's don_vi, ky_bao_cao lines, a table header (ma_don_vi,ky_bao_cao,...) or the long layout's"
         case (.workbookNamedAsText, .vi): return "Tệp có đuôi .\(d) nhưng thực ra là tệp Excel .xlsx; đã đọc như tệp Excel"
         case (.workbookNamedAsText, .en): return "The file is named .\(d) but is an Excel .xlsx workbook; it was read as a workbook"
+        case (.workbookNamedOtherwise, .vi): return "Tệp có đuôi \(d); đã đọc như bảng tính đó"
+        case (.workbookNamedOtherwise, .en): return "The file is named \(d); it was read as such"
+        case (.sheetEmpty, .vi): return "Trang tính trống: bỏ qua"
+        case (.sheetEmpty, .en): return "The sheet is empty: skipped"
+        case (.sheetNotAReport, .vi): return "Trang tính này không phải là báo cáo (không có dòng don_vi của biểu mẫu, dòng tiêu đề của bảng hay của dạng dài), có thể là trang bìa hoặc hướng dẫn: bỏ qua, không đọc số liệu nào ở trang này"
+        case (.sheetNotAReport, .en): return "This sheet is not a report (no form's don_vi line, no table or long-layout header), perhaps a cover page or instructions: skipped, no figure on it was read"
+        case (.reportOnSeveralSheets, .vi): return "Báo cáo của cùng đơn vị, cùng kỳ, cùng biểu mẫu có ở nhiều trang tính (\(d)); không biết trang nào đúng nên không trang nào được nhận"
+        case (.reportOnSeveralSheets, .en): return "The same unit's report for the same period and form is on several sheets (\(d)); which is right cannot be told, so none is taken"
+        case (.unreadableXML, .vi): return "Tệp XML bị hỏng, không đọc được (\(d))"
+        case (.unreadableXML, .en): return "The XML file is damaged and cannot be read (\(d))"
+        case (.xmlDocumentType, .vi): return "Tệp XML có khai báo DOCTYPE (có thể chứa thực thể hoặc tham chiếu ra ngoài tệp): để an toàn, tonghop không đọc tệp như vậy"
+        case (.xmlDocumentType, .en): return "The XML file declares a DOCTYPE (which may hold entities or references outside the file): for safety, tonghop does not read such files"
+        case (.notADX, .vi): return "Tệp XML không phải thông điệp ADX: phần tử gốc là \(d), cần <adx> trong không gian tên \(ADXFormat.namespace)"
+        case (.notADX, .en): return "The XML file is not an ADX message: its root element is \(d), not <adx> in the namespace \(ADXFormat.namespace)"
+        case (.unreadableJSON, .vi): return "Tệp JSON bị hỏng, không đọc được (\(d))"
+        case (.unreadableJSON, .en): return "The JSON file is damaged and cannot be read (\(d))"
+        case (.notADataValueSet, .vi): return "Tệp JSON không phải dataValueSets của DHIS2 (\(d))"
+        case (.notADataValueSet, .en): return "The JSON file is not a DHIS2 dataValueSet (\(d))"
+        case (.attributeOptionComboNotRead, .vi): return "Giá trị có attributeOptionCombo khác mặc định: tonghop không phân tổ theo thuộc tính nên không nhận giá trị này của chỉ tiêu \(d)"
+        case (.attributeOptionComboNotRead, .en): return "The value has an attributeOptionCombo other than the default: tonghop has no attribute disaggregation, so this value of \(d) is not taken"
+        case (.unknownCategoryAttribute, .vi): return "Thuộc tính phân tổ này không dùng cho chỉ tiêu \(d): giá trị không được nhận"
+        case (.unknownCategoryAttribute, .en): return "This disaggregation attribute is not one of \(d)'s: the value is not taken"
         case (.unitGivenTwice, .vi): return "Cùng một đơn vị có nhiều dòng trong tệp (các dòng \(d)); không biết dòng nào đúng nên không dòng nào được nhận"
         case (.unitGivenTwice, .en): return "The same unit has several rows in the file (lines \(d)); which is right cannot be told, so none is taken"
         case (.unitNameMismatch, .vi): return "Tên đơn vị không khớp với mã đơn vị (\(d))"
@@ -223,11 +245,36 @@ public enum Messages {
         case (.unreadableWorkbook, .vi): return "mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại; hoặc lưu thành \"CSV UTF-8\""
         case (.unreadableWorkbook, .en): return "open the file in Excel, save it again as .xlsx and send it again, or save it as \"CSV UTF-8\""
         case (.workbookNotAReport, .vi):
-            return "dùng biểu mẫu trống do tonghop tạo (lệnh tonghop template), điền số liệu vào trang đầu tiên và giữ nguyên các dòng tiêu đề"
+            return "dùng biểu mẫu trống do tonghop tạo (lệnh tonghop template), điền số liệu vào đó và giữ nguyên các dòng tiêu đề"
         case (.workbookNotAReport, .en):
-            return "use the blank form tonghop makes (tonghop template), fill in its first sheet and keep its header lines unchanged"
+            return "use the blank form tonghop makes (tonghop template), fill it in and keep its header lines unchanged"
         case (.workbookNamedAsText, .vi): return "lần sau giữ đuôi .xlsx khi gửi tệp Excel"
         case (.workbookNamedAsText, .en): return "keep the .xlsx extension when sending an Excel file"
+        case (.workbookNamedOtherwise, .vi): return "lần sau giữ đúng đuôi tên tệp khi gửi (.xlsx, .xls hoặc .ods)"
+        case (.workbookNamedOtherwise, .en): return "keep the file's own extension when sending it (.xlsx, .xls or .ods)"
+        case (.sheetEmpty, _): return ""
+        case (.sheetNotAReport, .vi): return "nếu trang này là báo cáo, ghi dòng don_vi của biểu mẫu, hoặc dòng tiêu đề ma_don_vi,ky_bao_cao,... của bảng, ở đầu trang"
+        case (.sheetNotAReport, .en): return "if this sheet is a report, give it a form's don_vi line, or a table's ma_don_vi,ky_bao_cao,... header, at its top"
+        case (.reportOnSeveralSheets, .vi): return "giữ báo cáo của mỗi đơn vị ở một trang tính và xóa bản thừa"
+        case (.reportOnSeveralSheets, .en): return "keep each unit's report on one sheet and delete the other copy"
+        case (.unreadableXML, .vi), (.notADX, .vi):
+            return "xuất lại tệp ADX từ hệ thống đã tạo ra nó (DHIS2, hoặc tonghop export --format adx) rồi gửi lại; hoặc gửi báo cáo theo biểu mẫu CSV"
+        case (.unreadableXML, .en), (.notADX, .en):
+            return "export the ADX file again from the system that made it (DHIS2, or tonghop export --format adx) and send it again, or send the report on the CSV form"
+        case (.xmlDocumentType, .vi): return "xuất lại tệp ADX không có phần <!DOCTYPE ...> (DHIS2 và tonghop không ghi phần này)"
+        case (.xmlDocumentType, .en): return "export the ADX file again without its <!DOCTYPE ...> (neither DHIS2 nor tonghop writes one)"
+        case (.unreadableJSON, .vi), (.notADataValueSet, .vi):
+            return "xuất lại tệp dataValueSets từ DHIS2 (hoặc tonghop export --format dhis2-json) rồi gửi lại"
+        case (.unreadableJSON, .en), (.notADataValueSet, .en):
+            return "export the dataValueSet again from DHIS2 (or tonghop export --format dhis2-json) and send it again"
+        case (.attributeOptionComboNotRead, .vi):
+            return "chỉ gửi giá trị có attributeOptionCombo mặc định; nếu mã này là mặc định của hệ thống DHIS2, khai báo nó là tổng (dòng phan_to,,mã) trong templates/dhis2.csv"
+        case (.attributeOptionComboNotRead, .en):
+            return "send only values of the default attributeOptionCombo; if this is the DHIS2 instance's default, map it as the total (a row phan_to,,code) in templates/dhis2.csv"
+        case (.unknownCategoryAttribute, .vi):
+            return "đặt tên thuộc tính phân tổ như ở mục \"Cần\", hoặc khai báo tên này (dòng ten_phan_to) trong templates/dhis2.csv"
+        case (.unknownCategoryAttribute, .en):
+            return "name the disaggregation attribute as under \"Expected\", or declare this name (a ten_phan_to row) in templates/dhis2.csv"
         case (.unknownColumn, .vi): return "sửa tiêu đề cột thành mã chỉ tiêu (ví dụ MT01, hoặc NN01.duoi_18 cho phân tổ) hoặc xóa cột không cần"
         case (.unknownColumn, .en): return "make the header an indicator code (e.g. MT01, or NN01.duoi_18 for a part) or delete the column"
         case (.unitGivenTwice, .vi): return "giữ một dòng cho mỗi đơn vị, kiểm tra lại mã đơn vị của các dòng còn lại"
@@ -461,6 +508,23 @@ extension Messages {
     public static let zipFile = Wording(vi: "một tệp nén ZIP, có thể là tệp Excel .xlsx đổi tên thành .csv",
                                         en: "a ZIP archive, perhaps an Excel .xlsx renamed .csv")
     public static let pdfFile = Wording(vi: "một tệp PDF", en: "a PDF file")
+
+    /// ".csv nhưng thực ra là bảng tính LibreOffice .ods": a workbook saved under another extension.
+    public static func workbookNamed(_ fileExtension: String, kind: InputWorkbook.Kind) -> Wording {
+        let name: Wording
+        switch kind {
+        case .xlsx: name = Wording(vi: "bảng tính Excel .xlsx", en: "an Excel .xlsx workbook")
+        case .xls: name = Wording(vi: "bảng tính Excel 97-2003 .xls", en: "an Excel 97-2003 .xls workbook")
+        case .ods: name = Wording(vi: "bảng tính LibreOffice .ods", en: "a LibreOffice .ods spreadsheet")
+        }
+        let named = fileExtension.isEmpty ? Wording(vi: "(không có đuôi)", en: "(no extension)") : Wording("." + fileExtension)
+        return Wording(vi: "\(named.vi) nhưng thực ra là \(name.vi)", en: "\(named.en) but is \(name.en)")
+    }
+
+    /// What a JSON file lacks to be a dataValueSet.
+    public static func jsonShape(path: String) -> Wording {
+        Wording(vi: "mục \(path) không có hoặc không đúng kiểu", en: "\(path) is missing or of the wrong type")
+    }
 
     /// What kind of file an extension names, for a file that is not read.
     public static func fileType(_ fileExtension: String) -> Wording {

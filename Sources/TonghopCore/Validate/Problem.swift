@@ -17,8 +17,12 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
          missingColumn, missingKey, unknownColumn, blankHeader, extraCells, noFigures
     // Entries of the inbox that are not read.
     case fileTypeNotRead, linkOutsideInbox
-    // Structure of an .xlsx file.
-    case unreadableWorkbook, workbookNotAReport, workbookNamedAsText
+    // Structure of a workbook (.xlsx, .xls, .ods) and of its sheets.
+    case unreadableWorkbook, workbookNotAReport, workbookNamedAsText, workbookNamedOtherwise, sheetEmpty, sheetNotAReport,
+         reportOnSeveralSheets
+    // Structure of DHIS2's exchange files (ADX, dataValueSets) and of their values.
+    case unreadableXML, xmlDocumentType, notADX, unreadableJSON, notADataValueSet, attributeOptionComboNotRead,
+         unknownCategoryAttribute
     // Identity of the report.
     case unknownUnit, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
          formMismatch, unitCannotReport

@@ -1,0 +1,87 @@
+extension XlsIntake {
+    /// What FreeXL would set aside for a workbook, worked out before FreeXL sees it.
+    ///
+    /// FreeXL allocates every cell of a sheet's declared size (its DIMENSION record, else the
+    /// largest row and column its cells name) and a slot for every string the shared string
+    /// table announces, and fills them in, whatever the file really holds: a file of a few
+    /// kilobytes can announce a sheet of a billion cells, and the process would be killed for
+    /// its memory. The workbook stream's records are walked here first and the file is refused
+    /// when the sheets together would exceed ``InputWorkbook/fieldBudget`` cells or the strings
+    /// the stream could hold.
+    struct Preflight {
+        /// Cells FreeXL will allocate, all sheets together.
+        var cells = 0
+        /// Strings the shared string table announces.
+        var strings = 0
+    }
+
+    enum PreflightResult {
+        /// The file holds an Excel workbook FreeXL can be given.
+        case workbook(Preflight)
+        /// A Compound File without a workbook: a Word `.doc` or the like.
+        case noWorkbook
+        case refused(ProblemCode, detail: String)
+    }
+
+    static func preflight(_ bytes: [UInt8]) -> PreflightResult {
+        let stream: [UInt8]
+        do {
+            guard let found = try CompoundFile(bytes).stream(named: ["Workbook", "Book"]) else { return .noWorkbook }
+            stream = found
+        } catch {
+            return .refused(.unreadableWorkbook, detail: error.reason)
+        }
+        var result = Preflight()
+        // The sheet being walked: its DIMENSION, else the largest row and column of its cells.
+        var declared: Int?
+        var maxRow = -1, maxColumn = -1
+        var inSheet = false
+        var biff8 = true
+        var at = 0
+        func endSheet() {
+            if inSheet { result.cells += declared ?? (maxRow >= 0 ? (maxRow + 1) * (maxColumn + 1) : 0) }
+            inSheet = false
+            declared = nil
+            maxRow = -1
+            maxColumn = -1
+        }
+        while at + 4 <= stream.count {
+            let type = CompoundFile.u16(stream, at), size = Int(CompoundFile.u16(stream, at + 2))
+            let data = at + 4
+            guard data + size <= stream.count else { break }
+            switch type {
+            case 0x0809:  // BOF: the workbook's globals first, then each sheet
+                if at == 0 { biff8 = CompoundFile.u16(stream, data) == 0x0600 } else {
+                    endSheet()
+                    inSheet = true
+                }
+            case 0x000A:  // EOF
+                endSheet()
+            case 0x0200 where size >= 10:  // DIMENSION
+                let rows = biff8 ? Int(CompoundFile.u32(stream, data + 4)) : Int(CompoundFile.u16(stream, data + 2))
+                let columns = Int(CompoundFile.u16(stream, data + (biff8 ? 10 : 6)))
+                declared = rows * columns
+            case 0x0203, 0x0204, 0x0205, 0x027E, 0x00FD, 0x00BD:  // NUMBER, LABEL, BOOLERR, RK, LABELSST, MULRK
+                guard size >= 4 else { break }
+                maxRow = max(maxRow, Int(CompoundFile.u16(stream, data)))
+                var column = Int(CompoundFile.u16(stream, data + 2))
+                if type == 0x00BD, size >= 6 { column = max(column, Int(CompoundFile.u16(stream, data + size - 2))) }
+                maxColumn = max(maxColumn, column)
+            case 0x00FC where size >= 8:  // SST
+                result.strings = max(result.strings, Int(CompoundFile.u32(stream, data + 4)))
+            default:
+                break
+            }
+            at = data + size
+        }
+        endSheet()
+        if result.cells > InputWorkbook.fieldBudget {
+            return .refused(.tooLarge, detail: "các trang khai báo \(result.cells) ô, tối đa \(InputWorkbook.fieldBudget) ô cho cả tệp")
+        }
+        // Each string takes at least three bytes of the stream.
+        if result.strings > stream.count / 3 {
+            return .refused(.unreadableWorkbook, detail: "bảng chuỗi khai báo \(result.strings) chuỗi, nhiều hơn tệp có thể chứa")
+        }
+        return .workbook(result)
+    }
+}
