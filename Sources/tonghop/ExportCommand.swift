@@ -5,8 +5,12 @@ import TonghopCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Xuất số liệu tổng hợp của một đơn vị và các đơn vị trực thuộc ở dạng dài, để gửi lên cấp trên.",
-        discussion: "Ví dụ: tonghop export --period 2024 --scope 35 -o 35-2024.csv"
+        abstract: "Xuất số liệu tổng hợp của một đơn vị và các đơn vị trực thuộc, để gửi lên cấp trên.",
+        discussion: """
+            Dạng: csv (dạng dài của tonghop, mặc định), adx (ADX 1.0, XML), dhis2-json, dhis2-csv (dataValueSets của DHIS2).
+            Ví dụ: tonghop export --period 2024 --scope 35 -o 35-2024.csv
+                   tonghop export --period 2024-H1 --scope 35 --format adx -o 35-2024-H1.xml
+            """
     )
 
     @OptionGroup var options: WorkspaceOptions
@@ -16,6 +20,8 @@ struct ExportCommand: ParsableCommand {
     var scope: String
     @Option(name: .shortAndLong, help: "Tệp ghi ra (mặc định: in ra màn hình).")
     var output: String?
+    @Option(help: "Dạng tệp: csv, adx, dhis2-json, dhis2-csv.")
+    var format: ExportFormat = .csv
 
     func run() throws {
         let pipeline = try options.pipeline()
@@ -25,13 +31,15 @@ struct ExportCommand: ParsableCommand {
             guard rollup.registry.unit(scope) != nil else {
                 throw UsageError("--scope \(scope): không có đơn vị mã này trong danh mục đơn vị \(rollup.registry.id) (áp dụng cho kỳ \(period.period.code))")
             }
-            let csv = LongExport.csv(scope: scope, rollup: rollup)
+            let text = format.text(scope: scope, rollup: rollup)
             if let output {
-                try AtomicFile.write(csv, to: URL(fileURLWithPath: output))
+                try AtomicFile.write(text, to: URL(fileURLWithPath: output))
             } else {
-                FileHandle.standardOutput.write(Data(csv.utf8))
+                FileHandle.standardOutput.write(Data(text.utf8))
             }
             return .success
         }
     }
 }
+
+extension ExportFormat: ExpressibleByArgument {}
