@@ -27,7 +27,9 @@ extension FileIntake {
                 ? Problem(.notice, .workbookNamedAsText, file: path, detail: Wording(fileExtension))
                 : Problem(.notice, .workbookNamedOtherwise, file: path, detail: Messages.workbookNamed(fileExtension, kind: workbook.kind)))
         }
-        var skipped: [Problem] = []
+        // Each sheet's problems, in the workbook's order; a skipped sheet's note is said only
+        // when some other sheet is a report.
+        var problems: [Problem] = []
         var sheetsRead = 0
         for sheet in workbook.sheets {
             var notice: Problem?
@@ -38,7 +40,7 @@ extension FileIntake {
             }
             if var notice {
                 notice.sheet = sheet.name
-                skipped.append(notice)
+                problems.append(notice)
                 continue
             }
             var part = interpret(sheet.records, outcome: FileOutcome(path: path), catalog: catalog, today: today, scope: scope)
@@ -46,7 +48,7 @@ extension FileIntake {
             for i in part.submissions.indices { part.submissions[i].sheet = sheet.name }
             sheetsRead += 1
             outcome.layout = outcome.layout ?? part.layout
-            outcome.problems += part.problems
+            problems += part.problems
             outcome.submissions += part.submissions
         }
         guard sheetsRead > 0 else {
@@ -54,7 +56,7 @@ extension FileIntake {
             outcome.problems.append(Problem(.error, .workbookNotAReport, file: path, detail: Wording(names)))
             return outcome
         }
-        outcome.problems += skipped
+        outcome.problems += problems
         refuseReportsOnSeveralSheets(&outcome)
         return outcome
     }
