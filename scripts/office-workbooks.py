@@ -13,7 +13,8 @@ spec.json lists the workbooks:
                  {"name": "Xã 13285", "csv": "/tmp/13285.csv"},
                  {"name": "Trống", "rows": []}]}]
 
-A row's numbers are typed as numbers, its strings as text. Needs Debian's libreoffice-calc-nogui
+A row's numbers are typed as numbers, its strings as text, a string starting with "=" as a
+formula (LibreOffice computes it, and saves its result with it). Needs Debian's libreoffice-calc-nogui
 and python3-uno (the system Python: UNO is not on PyPI). Used by the end-to-end tests
 (OfficeWorkbookEndToEndTests) and to make Tests/TonghopCoreTests/Inputs/*.xls.
 """
@@ -84,6 +85,8 @@ def make(desktop, spec):
                         cell = target.getCellByPosition(c, r)
                         if isinstance(value, (int, float)) and not isinstance(value, bool):
                             cell.Value = value
+                        elif isinstance(value, str) and value.startswith("="):
+                            cell.Formula = value
                         elif value is not None:
                             cell.String = value
         for name in blank:

@@ -115,6 +115,18 @@ final class WorkbookIntakeTests: XCTestCase {
         XCTAssertTrue(Messages.render(twice.problems[0]).contains("(\"A\" dòng 1, \"B\" dòng 1)"), Messages.render(twice.problems[0]))
     }
 
+    /// `Inputs/cong-thuc.xls` and `.ods`: a form LibreOffice saved with formulas (a total as the
+    /// sum of its parts, a decimal product, an answer chosen by IF). Each formula cell gives the
+    /// value LibreOffice computed and saved, in `.xls` too, where FreeXL leaves them empty.
+    func testFormulaCellsGiveTheValueTheSpreadsheetComputed() throws {
+        for name in ["cong-thuc.xls", "cong-thuc.ods"] {
+            let o = read(try fixture(name), path: name)
+            XCTAssertEqual(o.status, .accepted, "\(name): \(o.problems)")
+            XCTAssertEqual(o.submissions.first?.values, [StoredValue("NN01", "duoi_18", 1), StoredValue("NN01", "18_30", 2), StoredValue("NN01", "", 3),
+                                                         StoredValue("MT10", "", 1.5), StoredValue("XA02", "co", 1), StoredValue("TT01", "", 4)], name)
+        }
+    }
+
     func testAWorkbookNamedOtherwiseIsReadWithANote() throws {
         let o = read(try fixture("bao-cao-nhieu-trang.ods"), path: "bao-cao.xls")
         XCTAssertEqual(o.encoding, "ODS")

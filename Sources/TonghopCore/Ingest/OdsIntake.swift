@@ -82,6 +82,7 @@ final class OdsContent: NSObject, XMLParserDelegate {
     private var value = ""
     private var dateValue = ""
     private var booleanValue = ""
+    private var stringValue: String?
     private var text = ""
     private var paragraphs = 0
     private var inParagraph = 0
@@ -135,6 +136,7 @@ final class OdsContent: NSObject, XMLParserDelegate {
             value = attribute(attributes, "value") ?? ""
             dateValue = attribute(attributes, "date-value") ?? ""
             booleanValue = attribute(attributes, "boolean-value") ?? ""
+            stringValue = attribute(attributes, "string-value")
             text = ""
             paragraphs = 0
         case "annotation" where inCell:
@@ -213,6 +215,9 @@ final class OdsContent: NSObject, XMLParserDelegate {
             return dateValue.isEmpty ? text : String(dateValue.prefix(10))
         case "boolean":
             return booleanValue == "true" ? "1" : booleanValue == "false" ? "0" : text
+        case "string":
+            // A formula's text result may be given as an attribute.
+            return stringValue ?? text
         default:
             return text
         }

@@ -1,5 +1,6 @@
 extension XlsIntake {
-    /// What FreeXL would set aside for a workbook, worked out before FreeXL sees it.
+    /// What FreeXL would set aside for a workbook, worked out before FreeXL sees it, and what it
+    /// would miss.
     ///
     /// FreeXL allocates every cell of a sheet's declared size (its DIMENSION record, else the
     /// largest row and column its cells name) and a slot for every string the shared string
@@ -7,12 +8,16 @@ extension XlsIntake {
     /// kilobytes can announce a sheet of a billion cells, and the process would be killed for
     /// its memory. The workbook stream's records are walked here first and the file is refused
     /// when the sheets together would exceed ``InputWorkbook/fieldBudget`` cells or the strings
-    /// the stream could hold.
+    /// the stream could hold. The walk also keeps the results stored with formula cells (BIFF8),
+    /// which FreeXL does not read.
     struct Preflight {
         /// Cells FreeXL will allocate, all sheets together.
         var cells = 0
         /// Strings the shared string table announces.
         var strings = 0
+        /// The results Excel stored with formula cells, which FreeXL leaves empty: by sheet
+        /// (its index among the workbook's sheets), then by row × 65,536 + column.
+        var formulaResults: [Int: [Int: String]] = [:]
     }
 
     enum PreflightResult {
@@ -37,6 +42,11 @@ extension XlsIntake {
         var maxRow = -1, maxColumn = -1
         var inSheet = false
         var biff8 = true
+        // Where each sheet's records start (BOUNDSHEET), to know which sheet a BOF opens.
+        var sheetOffsets: [Int] = []
+        var sheet: Int?
+        // A formula whose text result is in the STRING record that follows it.
+        var pendingString: Int?
         var at = 0
         func endSheet() {
             if inSheet { result.cells += declared ?? (maxRow >= 0 ? (maxRow + 1) * (maxColumn + 1) : 0) }
@@ -54,7 +64,35 @@ extension XlsIntake {
                 if at == 0 { biff8 = CompoundFile.u16(stream, data) == 0x0600 } else {
                     endSheet()
                     inSheet = true
+                    sheet = sheetOffsets.firstIndex(of: at)
                 }
+            case 0x0085 where size >= 4:  // BOUNDSHEET
+                sheetOffsets.append(Int(CompoundFile.u32(stream, data)))
+            case 0x0006 where size >= 14 && biff8:  // FORMULA: the cell, then the result Excel computed
+                let row = Int(CompoundFile.u16(stream, data)), column = Int(CompoundFile.u16(stream, data + 2))
+                maxRow = max(maxRow, row)
+                maxColumn = max(maxColumn, column)
+                guard let sheet else { break }
+                let key = row * 65_536 + column
+                if CompoundFile.u16(stream, data + 12) != 0xFFFF {
+                    let bits = UInt64(CompoundFile.u32(stream, data + 6)) | UInt64(CompoundFile.u32(stream, data + 10)) << 32
+                    result.formulaResults[sheet, default: [:]][key] = XlsxParts.numberText(Double(bitPattern: bits))
+                } else {
+                    switch stream[data + 6] {
+                    case 0: pendingString = key
+                    case 1: result.formulaResults[sheet, default: [:]][key] = stream[data + 8] == 0 ? "0" : "1"
+                    default: break  // an error, or an empty text
+                    }
+                }
+            case 0x0207 where size >= 3 && biff8:  // STRING: the text result of the formula before it
+                guard let key = pendingString, let sheet else { break }
+                pendingString = nil
+                let count = Int(CompoundFile.u16(stream, data)), wide = stream[data + 2] & 1 == 1
+                let end = min(data + size, data + 3 + count * (wide ? 2 : 1))
+                let bytes = stream[(data + 3)..<end]
+                result.formulaResults[sheet, default: [:]][key] = wide
+                    ? String(decoding: stride(from: bytes.startIndex, to: bytes.endIndex - 1, by: 2).map { UInt16(stream[$0]) | UInt16(stream[$0 + 1]) << 8 }, as: UTF16.self)
+                    : String(bytes.map { Character(Unicode.Scalar($0)) })
             case 0x000A:  // EOF
                 endSheet()
             case 0x0200 where size >= 10:  // DIMENSION

@@ -9,9 +9,10 @@ import Foundation
 /// `/dev/shm` when that is a folder we can write, else the temporary folder), which is removed
 /// as soon as FreeXL has opened it.
 ///
-/// FreeXL gives formula cells no value (it does not read the results Excel stores with them):
-/// they read empty. A workbook protected by a password is refused, and so is one that would
-/// make FreeXL set aside more than the budget's cells (see ``preflight(_:)``).
+/// FreeXL gives formula cells no value; the results Excel stored with them are read from the
+/// file's records by ``preflight(_:)`` (a number, a text, a yes/no), as an `.xlsx` formula cell
+/// gives the value Excel computed. A workbook protected by a password is refused, and so is one
+/// that would make FreeXL set aside more than the budget's cells.
 public enum XlsIntake {
     /// The first bytes of every Compound File (an `.xls`, but also a Word `.doc`).
     static let signature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
@@ -20,10 +21,11 @@ public enum XlsIntake {
     /// without a workbook inside, such as a Word `.doc`), which the caller then refuses as text.
     public static func read(_ bytes: [UInt8]) -> InputWorkbook.Reading? {
         guard bytes.starts(with: signature) else { return nil }
+        let checked: Preflight
         switch preflight(bytes) {
         case .noWorkbook: return nil
         case .refused(let code, let detail): return .refused(code, detail: Wording(detail))
-        case .workbook: break
+        case .workbook(let p): checked = p
         }
         let book: FreeXLWorkbook
         do {
@@ -38,7 +40,7 @@ public enum XlsIntake {
             if try book.isPasswordProtected {
                 return .refused(.unreadableWorkbook, detail: Wording(vi: "tệp được bảo vệ bằng mật khẩu", en: "the file is protected by a password"))
             }
-            return .workbook(InputWorkbook(kind: .xls, sheets: try sheets(book)))
+            return .workbook(InputWorkbook(kind: .xls, sheets: try sheets(book, formulaResults: checked.formulaResults)))
         } catch let refusal as ZipPart.Refusal {
             return .refused(refusal.code, detail: Wording(refusal.detail))
         } catch {
@@ -46,7 +48,9 @@ public enum XlsIntake {
         }
     }
 
-    static func sheets(_ book: FreeXLWorkbook) throws -> [InputWorkbook.Sheet] {
+    /// - Parameter formulaResults: the results stored with formula cells (see ``Preflight``),
+    ///   which FreeXL gives as empty cells.
+    static func sheets(_ book: FreeXLWorkbook, formulaResults: [Int: [Int: String]] = [:]) throws -> [InputWorkbook.Sheet] {
         var fields = InputWorkbook.fieldBudget
         var sheets: [InputWorkbook.Sheet] = []
         for index in 0..<(try book.sheetCount) {
@@ -59,10 +63,12 @@ public enum XlsIntake {
             }
             fields -= size.rows * size.columns
             var rows: [(number: Int, cells: [Int: String])] = []
+            let formulas = formulaResults[index] ?? [:]
             for row in 0..<size.rows {
                 var cells: [Int: String] = [:]
                 for column in 0..<size.columns {
-                    let text = Self.text(try book.cell(row: row, column: column))
+                    let cell = try book.cell(row: row, column: column)
+                    let text = cell == .empty ? formulas[row * 65_536 + column] ?? "" : Self.text(cell)
                     if !text.isEmpty { cells[column] = text }
                 }
                 if !cells.isEmpty { rows.append((row + 1, cells)) }
