@@ -169,6 +169,14 @@ final class XlsxIntakeTests: XCTestCase {
         ])
         let o = FileIntake.read(damaged, path: "a.xlsx", catalog: Fixtures.catalog, today: Fixtures.today)
         XCTAssertEqual(o.problems.map(\.code), [.unreadableWorkbook])
+        var entities = [
+            "xl/workbook.xml": "<workbook><sheets><sheet name=\"S\" r:id=\"rId1\" xmlns:r=\"r\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+        ]
+        entities["xl/worksheets/sheet1.xml"] = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">"
+            + "<!ENTITY x SYSTEM \"file:///etc/passwd\">]><worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>&b;&x;</t></is></c></row></sheetData></worksheet>"
+        let hostile = FileIntake.read(try zip(entities), path: "a.xlsx", catalog: Fixtures.catalog, today: Fixtures.today)
+        XCTAssertEqual(hostile.problems.map(\.code), [.unreadableWorkbook], "a part with a DOCTYPE is refused, nothing expanded or fetched")
         let otherZip = try zip(["word/document.xml": "<document/>"])
         XCTAssertNil(XlsxIntake.read(otherZip), "a zip without a workbook is not a workbook")
         let refused = FileIntake.read(otherZip, path: "a.csv", catalog: Fixtures.catalog, today: Fixtures.today)
