@@ -30,6 +30,13 @@ public struct InputWorkbook: Sendable {
         case refused(ProblemCode, detail: Wording)
     }
 
+    /// Why a reader gives a workbook up: what the file's one problem will say.
+    struct Refusal: Error {
+        var code: ProblemCode
+        /// The fact the message quotes ("trang \"S\" có quá nhiều ô...").
+        var detail: String
+    }
+
     public var kind: Kind
     /// Every sheet, in the workbook's order.
     public var sheets: [Sheet]

@@ -35,7 +35,7 @@ public enum OdsIntake {
             return .workbook(InputWorkbook(kind: .ods, sheets: content.tables.map {
                 InputWorkbook.Sheet(name: $0.name, records: InputWorkbook.records($0.rows))
             }))
-        } catch let refusal as ZipPart.Refusal {
+        } catch let refusal as InputWorkbook.Refusal {
             return .refused(refusal.code, detail: Wording(refusal.detail))
         } catch {
             return .refused(.unreadableWorkbook, detail: Wording("\(error)"))

@@ -41,7 +41,7 @@ public enum XlsIntake {
                 return .refused(.unreadableWorkbook, detail: Wording(vi: "tệp được bảo vệ bằng mật khẩu", en: "the file is protected by a password"))
             }
             return .workbook(InputWorkbook(kind: .xls, sheets: try sheets(book, formulaResults: checked.formulaResults)))
-        } catch let refusal as ZipPart.Refusal {
+        } catch let refusal as InputWorkbook.Refusal {
             return .refused(refusal.code, detail: Wording(refusal.detail))
         } catch {
             return .refused(.unreadableWorkbook, detail: Wording("\(error)"))
@@ -58,7 +58,7 @@ public enum XlsIntake {
             let size = try book.select(index)
             // FreeXL holds every cell of the sheet's declared size: refused beyond the budget.
             guard size.rows * size.columns <= fields else {
-                throw ZipPart.Refusal(code: .tooLarge,
+                throw InputWorkbook.Refusal(code: .tooLarge,
                                       detail: "trang \"\(name)\" có \(size.rows) dòng × \(size.columns) cột, tối đa \(InputWorkbook.fieldBudget) ô cho cả tệp")
             }
             fields -= size.rows * size.columns
@@ -95,7 +95,7 @@ public enum XlsIntake {
         let path = scratchFolder + "/tonghop-xls-\(getpid())-\(UUID().uuidString).xls"
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw ZipPart.Refusal(code: .readFailed, detail: "không tạo được tệp tạm \(path): \(String(cString: strerror(errno)))")
+            throw InputWorkbook.Refusal(code: .readFailed, detail: "không tạo được tệp tạm \(path): \(String(cString: strerror(errno)))")
         }
         defer { unlink(path) }
         let written = bytes.withUnsafeBytes { raw -> Bool in
@@ -111,7 +111,7 @@ public enum XlsIntake {
         let failure = errno
         close(fd)
         guard written else {
-            throw ZipPart.Refusal(code: .readFailed, detail: "không ghi được tệp tạm \(path): \(String(cString: strerror(failure)))")
+            throw InputWorkbook.Refusal(code: .readFailed, detail: "không ghi được tệp tạm \(path): \(String(cString: strerror(failure)))")
         }
         return try FreeXLWorkbook(path: path)
     }

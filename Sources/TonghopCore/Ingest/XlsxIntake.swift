@@ -22,7 +22,7 @@ public enum XlsxIntake {
               archive["xl/workbook.xml"] != nil else { return nil }
         do {
             return .workbook(InputWorkbook(kind: .xlsx, sheets: try sheets(archive)))
-        } catch let refusal as ZipPart.Refusal {
+        } catch let refusal as InputWorkbook.Refusal {
             return .refused(refusal.code, detail: Wording(refusal.detail))
         } catch {
             return .refused(.unreadableWorkbook, detail: Wording("\(error)"))
@@ -33,7 +33,7 @@ public enum XlsxIntake {
         var parts = ZipPart.Budget()
         let workbook = XlsxParts.Workbook()
         try parse(archive, "xl/workbook.xml", with: workbook, budget: &parts)
-        guard !workbook.sheets.isEmpty else { throw ZipPart.Refusal(code: .unreadableWorkbook, detail: "không có trang tính nào") }
+        guard !workbook.sheets.isEmpty else { throw InputWorkbook.Refusal(code: .unreadableWorkbook, detail: "không có trang tính nào") }
         let relationships = XlsxParts.Relationships()
         try parse(archive, "xl/_rels/workbook.xml.rels", with: relationships, budget: &parts)
         let shared = XlsxParts.SharedStrings()
@@ -45,7 +45,7 @@ public enum XlsxIntake {
         var sheets: [InputWorkbook.Sheet] = []
         for entry in workbook.sheets {
             guard let target = relationships.targets[entry.relationship] else {
-                throw ZipPart.Refusal(code: .unreadableWorkbook, detail: "không tìm thấy trang \"\(entry.name)\"")
+                throw InputWorkbook.Refusal(code: .unreadableWorkbook, detail: "không tìm thấy trang \"\(entry.name)\"")
             }
             // A chart sheet (or an old dialog or macro sheet) holds no cells.
             guard target.type.hasSuffix("/worksheet") else { continue }
@@ -54,7 +54,7 @@ public enum XlsxIntake {
             do {
                 try parse(archive, target.path, with: sheet, budget: &parts)
             } catch where sheet.exceededBudget {
-                throw ZipPart.Refusal(code: .tooLarge, detail: "trang \"\(entry.name)\" có quá nhiều ô, tối đa \(InputWorkbook.fieldBudget) ô cho cả tệp")
+                throw InputWorkbook.Refusal(code: .tooLarge, detail: "trang \"\(entry.name)\" có quá nhiều ô, tối đa \(InputWorkbook.fieldBudget) ô cho cả tệp")
             }
             fields -= sheet.fieldsUsed
             sheets.append(InputWorkbook.Sheet(name: entry.name, records: InputWorkbook.records(sheet.rows.map { ($0.number, $0.cells) })))
@@ -66,7 +66,7 @@ public enum XlsxIntake {
     static func parse(_ archive: Archive, _ path: String, with delegate: XMLParserDelegate, budget: inout ZipPart.Budget) throws {
         let data = try ZipPart.extract(archive, path, budget: &budget)
         guard XlsxParts.parse(data, with: delegate) else {
-            throw ZipPart.Refusal(code: .unreadableWorkbook, detail: "phần \(path) không đọc được")
+            throw InputWorkbook.Refusal(code: .unreadableWorkbook, detail: "phần \(path) không đọc được")
         }
     }
 }

@@ -7,10 +7,7 @@ import ZIPFoundation
 /// hold: the bytes are counted as they come out, and extraction stops one byte past what is
 /// left of the file's budget, whatever the header said.
 enum ZipPart {
-    struct Refusal: Error {
-        var code: ProblemCode
-        var detail: String
-    }
+    typealias Refusal = InputWorkbook.Refusal
 
     /// What all the parts of one file may hold together once uncompressed: as much as a CSV
     /// file may (``TextDecoding/maximumFileSize``).

@@ -529,7 +529,6 @@ extension Messages {
     /// What kind of file an extension names, for a file that is not read.
     public static func fileType(_ fileExtension: String) -> Wording {
         switch fileExtension {
-        case "xls": return Wording(vi: "bảng tính Excel 97-2003 .xls", en: "an Excel 97-2003 .xls workbook")
         case "xlsm", "xlsb", "xltx", "xlt": return Wording(vi: "bảng tính Excel dạng .\(fileExtension)", en: "an Excel .\(fileExtension) workbook")
         case "ods", "ots": return Wording(vi: "bảng tính LibreOffice/OpenOffice .\(fileExtension)", en: "a LibreOffice/OpenOffice .\(fileExtension) spreadsheet")
         case "pdf": return Wording(vi: "tệp PDF", en: "a PDF file")
