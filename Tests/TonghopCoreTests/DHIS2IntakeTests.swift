@@ -113,6 +113,9 @@ final class DHIS2IntakeTests: XCTestCase {
         XCTAssertEqual(wrongType.problems.map(\.code), [.notADataValueSet])
         XCTAssertTrue(Messages.render(wrongType.problems[0]).contains("dataValues[0].dataElement"), Messages.render(wrongType.problems[0]))
         XCTAssertEqual(read("{\"dataValues\": []}", path: "a.json").problems.map(\.code), [.noFigures])
+        let array = read("[{\"dataElement\": \"TT01\"}]", path: "a.json")
+        XCTAssertEqual(array.problems.map(\.code), [.notADataValueSet])
+        XCTAssertTrue(Messages.render(array.problems[0]).contains("tệp không phải một đối tượng JSON có mảng dataValues"), Messages.render(array.problems[0]))
     }
 
     func testDHIS2YesAndNoAreTonghopsAnswers() {

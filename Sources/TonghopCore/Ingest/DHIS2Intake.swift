@@ -142,7 +142,7 @@ enum DHIS2Intake {
         guard let first = text.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) else { return nil }
         let parsed: Result<(layout: Layout, values: [Value], places: [Place]), Refusal>
         switch first {
-        case UInt8(ascii: "{"): parsed = DataValueSetJSON.parse(Data(text))
+        case UInt8(ascii: "{"), UInt8(ascii: "["): parsed = DataValueSetJSON.parse(Data(text))
         case UInt8(ascii: "<"): parsed = ADXMessage.parse(Data(text))
         default: return nil
         }

@@ -523,7 +523,10 @@ extension Messages {
 
     /// What a JSON file lacks to be a dataValueSet.
     public static func jsonShape(path: String) -> Wording {
-        Wording(vi: "mục \(path) không có hoặc không đúng kiểu", en: "\(path) is missing or of the wrong type")
+        if path.isEmpty {
+            return Wording(vi: "tệp không phải một đối tượng JSON có mảng dataValues", en: "the file is not a JSON object with a dataValues array")
+        }
+        return Wording(vi: "mục \(path) không có hoặc không đúng kiểu", en: "\(path) is missing or of the wrong type")
     }
 
     /// What kind of file an extension names, for a file that is not read.
