@@ -5,13 +5,14 @@ SWIFT ?= swift
 BIN_RELEASE := .build/release/tonghop
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
 
-# Debian packages the build needs: libxlsxwriter (the .xlsx writer), SQLite headers (GRDB),
-# OpenSSL's libcrypto headers (SHA-256 of input files), pkg-config (to find them). Installed
-# only when absent.
-DEBIAN_PACKAGES := libxlsxwriter-dev libsqlite3-dev libssl-dev libmimalloc-dev pkg-config
+# Debian packages the build needs: libxlsxwriter (the .xlsx writer), FreeXL (the .xls reader),
+# SQLite headers (GRDB), OpenSSL's libcrypto headers (SHA-256 of input files), pkg-config (to
+# find them). Installed only when absent.
+DEBIAN_PACKAGES := libxlsxwriter-dev libfreexl-dev libsqlite3-dev libssl-dev libmimalloc-dev pkg-config
 # What the tests need besides: LibreOffice, to lay out the workbooks as the committee prints them
-# (scripts/row-height-check.py, through the system Python's UNO bridge), and the metric twin of
-# Times New Roman it lays them out with.
+# (scripts/row-height-check.py, through the system Python's UNO bridge) and to save CSV forms as
+# .xls, .ods and workbooks of several sheets the way offices do (scripts/office-workbooks.py),
+# and the metric twin of Times New Roman it lays them out with.
 TEST_PACKAGES := libreoffice-calc-nogui python3-uno fonts-liberation2
 
 .PHONY: demo test deps test-deps install-packages build build-debug sample recalc-check bench clean

@@ -27,6 +27,13 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // FreeXL, the reader of Excel 97-2003 workbooks (.xls, BIFF) in inputs/; its one Swift
+        // owner is TonghopIngest/FreeXLWorkbook.swift.
+        .systemLibrary(
+            name: "CFreeXL",
+            pkgConfig: "freexl",
+            providers: [.apt(["libfreexl-dev"])]
+        ),
         // The one Swift owner of every lxw_* call.
         .target(name: "Spreadsheet", dependencies: ["CXlsxWriter"]),
         // The pipeline as stages, each a module that may import only those below it:
@@ -39,6 +46,8 @@ let package = Package(
         // Files to records: the inbox, bounded reads, encodings, layouts, workbooks.
         .target(name: "TonghopIngest", dependencies: [
             "TonghopBase",
+            "TonghopCatalog",
+            "CFreeXL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Records to validated reports, with every message; the checks against other reports.

@@ -8,6 +8,9 @@ public enum Layout: String, Sendable, Codable {
     case table
     /// One value per row: `ma_don_vi,ky_bao_cao,ma_chi_tieu,phan_to,gia_tri`.
     case long
+    /// DHIS2's exchange formats, one value per element or row, read as the long layout is:
+    /// ADX (XML), dataValueSets in JSON, dataValueSets in CSV.
+    case adx, dataValueSetJSON = "dhis2-json", dataValueSetCSV = "dhis2-csv"
 }
 
 /// What became of one input file.
@@ -39,10 +42,14 @@ public struct FileOutcome: Sendable {
     /// Problems most serious first, then in file order.
     public var sortedProblems: [Problem] { Self.sorted(problems) }
 
-    /// Problems most serious first, then in file order.
+    /// Problems most serious first, then in file order (a workbook's sheets in their order).
     public static func sorted(_ problems: [Problem]) -> [Problem] {
-        problems.enumerated().sorted { a, b in
+        var sheets: [String: Int] = [:]
+        for p in problems { if let s = p.sheet, sheets[s] == nil { sheets[s] = sheets.count } }
+        return problems.enumerated().sorted { a, b in
             if a.element.severity != b.element.severity { return a.element.severity < b.element.severity }
+            let sa = a.element.sheet.flatMap { sheets[$0] } ?? -1, sb = b.element.sheet.flatMap { sheets[$0] } ?? -1
+            if sa != sb { return sa < sb }
             let la = a.element.line ?? 0, lb = b.element.line ?? 0
             if la != lb { return la < lb }
             return a.offset < b.offset

@@ -27,8 +27,10 @@ public enum Messages {
 
     public static func location(_ p: Problem, _ lang: Language) -> String {
         var parts: [String] = []
+        if let s = p.sheet { parts.append(lang == .vi ? "trang tính \"\(s)\"" : "sheet \"\(s)\"") }
         if let l = p.line { parts.append(lang == .vi ? "dòng \(l)" : "line \(l)") }
         if let c = p.column { parts.append(lang == .vi ? "cột \(c) (\(columnLetters(c)))" : "column \(c) (\(columnLetters(c)))") }
+        if let e = p.element { parts.append(lang == .vi ? "mục \(e)" : "entry \(e)") }
         return parts.joined(separator: ", ")
     }
 
@@ -256,10 +258,17 @@ extension Messages {
                                         en: "a ZIP archive, perhaps an Excel .xlsx renamed .csv")
     public static let pdfFile = Wording(vi: "một tệp PDF", en: "a PDF file")
 
+    /// What a JSON file lacks to be a dataValueSet.
+    public static func jsonShape(path: String) -> Wording {
+        if path.isEmpty {
+            return Wording(vi: "tệp không phải một đối tượng JSON có mảng dataValues", en: "the file is not a JSON object with a dataValues array")
+        }
+        return Wording(vi: "mục \(path) không có hoặc không đúng kiểu", en: "\(path) is missing or of the wrong type")
+    }
+
     /// What kind of file an extension names, for a file that is not read.
     public static func fileType(_ fileExtension: String) -> Wording {
         switch fileExtension {
-        case "xls": return Wording(vi: "bảng tính Excel 97-2003 .xls", en: "an Excel 97-2003 .xls workbook")
         case "xlsm", "xlsb", "xltx", "xlt": return Wording(vi: "bảng tính Excel dạng .\(fileExtension)", en: "an Excel .\(fileExtension) workbook")
         case "ods", "ots": return Wording(vi: "bảng tính LibreOffice/OpenOffice .\(fileExtension)", en: "a LibreOffice/OpenOffice .\(fileExtension) spreadsheet")
         case "pdf": return Wording(vi: "tệp PDF", en: "a PDF file")

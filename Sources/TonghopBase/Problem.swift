@@ -17,8 +17,12 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
          missingColumn, missingKey, unknownColumn, blankHeader, extraCells, noFigures
     // Entries of the inbox that are not read.
     case fileTypeNotRead, linkOutsideInbox
-    // Structure of an .xlsx file.
-    case unreadableWorkbook, workbookNotAReport, workbookNamedAsText
+    // Structure of a workbook (.xlsx, .xls, .ods) and of its sheets.
+    case unreadableWorkbook, workbookNotAReport, workbookNamedAsText, workbookNamedOtherwise, sheetEmpty, sheetNotAReport,
+         reportOnSeveralSheets
+    // Structure of DHIS2's exchange files (ADX, dataValueSets) and of their values.
+    case unreadableXML, xmlDocumentType, notADX, unreadableJSON, notADataValueSet, attributeOptionComboNotRead,
+         unknownCategoryAttribute
     // Identity of the report.
     case unknownUnit, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
          formMismatch, unitCannotReport
@@ -49,6 +53,11 @@ public struct Problem: Sendable, Equatable, Codable {
     /// The unit and period concerned, when known (for the reports' problem sheets).
     public var unitCode: String?
     public var period: String?
+    /// The sheet of a workbook the problem is in (`.xlsx`, `.xls`, `.ods`), by its name.
+    public var sheet: String?
+    /// The record of an XML or JSON file (ADX, DHIS2 dataValueSets) the problem is about, as a
+    /// path into the file (`group[2]/dataValue[5]`, `dataValues[12]`): those files have no columns.
+    public var element: String?
 
     public init(_ severity: Severity, _ code: ProblemCode, file: String, line: Int? = nil, column: Int? = nil,
                 found: String? = nil, expected: Wording? = nil, detail: Wording? = nil,

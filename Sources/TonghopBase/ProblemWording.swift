@@ -111,20 +111,75 @@ extension ProblemCode {
             hint: Wording(vi: "chép chính tệp báo cáo vào thư mục inputs/ thay vì tạo liên kết",
                           en: "copy the report file itself into inputs/ instead of linking to it"))
         case .unreadableWorkbook: return ProblemWording(
-            what: Wording(vi: "Tệp Excel (.xlsx) bị hỏng, không đọc được ({})",
-                          en: "The Excel (.xlsx) file is damaged and cannot be read ({})"),
+            what: Wording(vi: "Tệp bảng tính (Excel hoặc LibreOffice) bị hỏng, không đọc được ({})",
+                          en: "The spreadsheet file (Excel or LibreOffice) is damaged and cannot be read ({})"),
             hint: Wording(vi: "mở tệp bằng Excel, lưu lại thành .xlsx rồi gửi lại; hoặc lưu thành \"CSV UTF-8\"",
                           en: "open the file in Excel, save it again as .xlsx and send it again, or save it as \"CSV UTF-8\""))
         case .workbookNotAReport: return ProblemWording(
-            what: Wording(vi: "Trang tính đầu tiên (\"{}\") của tệp Excel không phải là biểu mẫu báo cáo: không có dòng don_vi, ky_bao_cao của biểu mẫu, cũng không có dòng tiêu đề của bảng (ma_don_vi,ky_bao_cao,...)",
-                          en: "The first sheet (\"{}\") of the Excel file is not a report form: it has neither the form's don_vi, ky_bao_cao lines nor a table header (ma_don_vi,ky_bao_cao,...)"),
-            hint: Wording(vi: "dùng biểu mẫu trống do tonghop tạo (lệnh tonghop template), điền số liệu vào trang đầu tiên và giữ nguyên các dòng tiêu đề",
-                          en: "use the blank form tonghop makes (tonghop template), fill in its first sheet and keep its header lines unchanged"))
+            what: Wording(vi: "Không trang tính nào của tệp là biểu mẫu báo cáo (các trang: {}): không trang nào có dòng don_vi, ky_bao_cao của biểu mẫu, dòng tiêu đề của bảng (ma_don_vi,ky_bao_cao,...) hay của dạng dài",
+                          en: "No sheet of the workbook is a report form (sheets: {}): none has the form's don_vi, ky_bao_cao lines, a table header (ma_don_vi,ky_bao_cao,...) or the long layout's"),
+            hint: Wording(vi: "dùng biểu mẫu trống do tonghop tạo (lệnh tonghop template), điền số liệu vào đó và giữ nguyên các dòng tiêu đề",
+                          en: "use the blank form tonghop makes (tonghop template), fill it in and keep its header lines unchanged"))
         case .workbookNamedAsText: return ProblemWording(
             what: Wording(vi: "Tệp có đuôi .{} nhưng thực ra là tệp Excel .xlsx; đã đọc như tệp Excel",
                           en: "The file is named .{} but is an Excel .xlsx workbook; it was read as a workbook"),
             hint: Wording(vi: "lần sau giữ đuôi .xlsx khi gửi tệp Excel",
                           en: "keep the .xlsx extension when sending an Excel file"))
+        case .workbookNamedOtherwise: return ProblemWording(
+            what: Wording(vi: "Tệp có đuôi {}; đã đọc như bảng tính đó",
+                          en: "The file is named {}; it was read as such"),
+            hint: Wording(vi: "lần sau giữ đúng đuôi tên tệp khi gửi (.xlsx, .xls hoặc .ods)",
+                          en: "keep the file's own extension when sending it (.xlsx, .xls or .ods)"))
+        case .sheetEmpty: return ProblemWording(
+            what: Wording(vi: "Trang tính trống: bỏ qua",
+                          en: "The sheet is empty: skipped"),
+            hint: Wording(vi: "",
+                          en: ""))
+        case .sheetNotAReport: return ProblemWording(
+            what: Wording(vi: "Trang tính này không phải là báo cáo (không có dòng don_vi của biểu mẫu, dòng tiêu đề của bảng hay của dạng dài), có thể là trang bìa hoặc hướng dẫn: bỏ qua, không đọc số liệu nào ở trang này",
+                          en: "This sheet is not a report (no form's don_vi line, no table or long-layout header), perhaps a cover page or instructions: skipped, no figure on it was read"),
+            hint: Wording(vi: "nếu trang này là báo cáo, ghi dòng don_vi của biểu mẫu, hoặc dòng tiêu đề ma_don_vi,ky_bao_cao,... của bảng, ở đầu trang",
+                          en: "if this sheet is a report, give it a form's don_vi line, or a table's ma_don_vi,ky_bao_cao,... header, at its top"))
+        case .reportOnSeveralSheets: return ProblemWording(
+            what: Wording(vi: "Báo cáo của cùng đơn vị, cùng kỳ, cùng biểu mẫu có ở nhiều trang tính ({}); không biết trang nào đúng nên không trang nào được nhận",
+                          en: "The same unit's report for the same period and form is on several sheets ({}); which is right cannot be told, so none is taken"),
+            hint: Wording(vi: "giữ báo cáo của mỗi đơn vị ở một trang tính và xóa bản thừa",
+                          en: "keep each unit's report on one sheet and delete the other copy"))
+        case .unreadableXML: return ProblemWording(
+            what: Wording(vi: "Tệp XML bị hỏng, không đọc được ({})",
+                          en: "The XML file is damaged and cannot be read ({})"),
+            hint: Wording(vi: "xuất lại tệp ADX từ hệ thống đã tạo ra nó (DHIS2, hoặc tonghop export --format adx) rồi gửi lại; hoặc gửi báo cáo theo biểu mẫu CSV",
+                          en: "export the ADX file again from the system that made it (DHIS2, or tonghop export --format adx) and send it again, or send the report on the CSV form"))
+        case .xmlDocumentType: return ProblemWording(
+            what: Wording(vi: "Tệp XML có khai báo DOCTYPE (có thể chứa thực thể hoặc tham chiếu ra ngoài tệp): để an toàn, tonghop không đọc tệp như vậy",
+                          en: "The XML file declares a DOCTYPE (which may hold entities or references outside the file): for safety, tonghop does not read such files"),
+            hint: Wording(vi: "xuất lại tệp ADX không có phần <!DOCTYPE ...> (DHIS2 và tonghop không ghi phần này)",
+                          en: "export the ADX file again without its <!DOCTYPE ...> (neither DHIS2 nor tonghop writes one)"))
+        case .notADX: return ProblemWording(
+            what: Wording(vi: "Tệp XML không phải thông điệp ADX: phần tử gốc là {}, cần <adx> trong không gian tên \(ADXFormat.namespace)",
+                          en: "The XML file is not an ADX message: its root element is {}, not <adx> in the namespace \(ADXFormat.namespace)"),
+            hint: Wording(vi: "xuất lại tệp ADX từ hệ thống đã tạo ra nó (DHIS2, hoặc tonghop export --format adx) rồi gửi lại; hoặc gửi báo cáo theo biểu mẫu CSV",
+                          en: "export the ADX file again from the system that made it (DHIS2, or tonghop export --format adx) and send it again, or send the report on the CSV form"))
+        case .unreadableJSON: return ProblemWording(
+            what: Wording(vi: "Tệp JSON bị hỏng, không đọc được ({})",
+                          en: "The JSON file is damaged and cannot be read ({})"),
+            hint: Wording(vi: "xuất lại tệp dataValueSets từ DHIS2 (hoặc tonghop export --format dhis2-json) rồi gửi lại",
+                          en: "export the dataValueSet again from DHIS2 (or tonghop export --format dhis2-json) and send it again"))
+        case .notADataValueSet: return ProblemWording(
+            what: Wording(vi: "Tệp JSON không phải dataValueSets của DHIS2 ({})",
+                          en: "The JSON file is not a DHIS2 dataValueSet ({})"),
+            hint: Wording(vi: "xuất lại tệp dataValueSets từ DHIS2 (hoặc tonghop export --format dhis2-json) rồi gửi lại",
+                          en: "export the dataValueSet again from DHIS2 (or tonghop export --format dhis2-json) and send it again"))
+        case .attributeOptionComboNotRead: return ProblemWording(
+            what: Wording(vi: "Giá trị có attributeOptionCombo khác mặc định: tonghop không phân tổ theo thuộc tính nên không nhận giá trị này của chỉ tiêu {}",
+                          en: "The value has an attributeOptionCombo other than the default: tonghop has no attribute disaggregation, so this value of {} is not taken"),
+            hint: Wording(vi: "chỉ gửi giá trị có attributeOptionCombo mặc định; nếu mã này là mặc định của hệ thống DHIS2, khai báo nó là tổng (dòng phan_to,,mã) trong templates/dhis2.csv",
+                          en: "send only values of the default attributeOptionCombo; if this is the DHIS2 instance's default, map it as the total (a row phan_to,,code) in templates/dhis2.csv"))
+        case .unknownCategoryAttribute: return ProblemWording(
+            what: Wording(vi: "Thuộc tính phân tổ này không dùng cho chỉ tiêu {}: giá trị không được nhận",
+                          en: "This disaggregation attribute is not one of {}'s: the value is not taken"),
+            hint: Wording(vi: "đặt tên thuộc tính phân tổ như ở mục \"Cần\", hoặc khai báo tên này (dòng ten_phan_to) trong templates/dhis2.csv",
+                          en: "name the disaggregation attribute as under \"Expected\", or declare this name (a ten_phan_to row) in templates/dhis2.csv"))
         case .unknownUnit: return ProblemWording(
             what: Wording(vi: "Mã đơn vị không có trong danh mục đơn vị hành chính ({})",
                           en: "The unit code is not in the administrative registry ({})"),

@@ -55,6 +55,8 @@ public struct Submission: Sendable, Equatable {
     public var form: String
     /// The line in the file where the report starts.
     public var line: Int
+    /// The sheet of a workbook the report was read from, by its name; not stored.
+    public var sheet: String?
     /// The report's own date line (`ngay_lap`), if any.
     public var preparedOn: String?
     public var values: [StoredValue]

@@ -49,6 +49,8 @@ public struct Catalog: Sendable {
     /// not for each of forty thousand reports.
     public private(set) var rulesWithinReport: [ValidationRule] = []
     public private(set) var rulesAcrossQuarters: [ValidationRule] = []
+    /// How tonghop's codes are named in DHIS2 (`dhis2.csv`; tonghop's own codes when absent).
+    public package(set) var dhis2 = DHIS2Mapping()
 
     public func indicator(_ code: String) -> Indicator? { byCode[code].map { indicators[$0] } }
 
@@ -242,6 +244,7 @@ public struct Catalog: Sendable {
                               codeTable: codeTable(indicators),
                               byNameKey: byNameKey)
         catalog.rules = try ValidationRule.load(from: templates, catalog: catalog)
+        catalog.dhis2 = try DHIS2Mapping.load(from: templates, catalog: catalog)
         return catalog
     }
 

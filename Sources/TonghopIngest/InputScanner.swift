@@ -5,7 +5,8 @@ import TonghopBase
 public struct InputFile: Sendable {
     /// What tonghop does with an entry of the inbox.
     public enum Kind: Sendable, Equatable {
-        /// A report file (`.csv`, `.txt`, `.tsv`, `.xlsx`): read.
+        /// A report file (`.csv`, `.txt`, `.tsv`, a workbook `.xlsx`, `.xls`, `.ods`, DHIS2's
+        /// `.xml` or `.json`): read.
         case report
         /// A regular file of a kind tonghop does not read (a PDF, a Word file, a picture, a zip):
         /// named with what to do. The extension, lower case, as found.
@@ -31,8 +32,10 @@ public struct InputFile: Sendable {
 /// Lists everything under `inputs/` (sub-folders too), in a stable order: each folder's
 /// entries by name.
 ///
-/// Report files are `.csv`, `.txt` and `.tsv` (Excel's "Unicode Text" is saved as `.txt`), and
-/// `.xlsx` (a filled blank form, or a report typed in Excel). Every other file is listed too,
+/// Report files are `.csv`, `.txt` and `.tsv` (Excel's "Unicode Text" is saved as `.txt`),
+/// workbooks `.xlsx`, `.xls` and `.ods` (a filled blank form, or reports typed in Excel or
+/// LibreOffice), and DHIS2's exchange files `.xml` (ADX) and `.json` (dataValueSets); what each
+/// file is, is told from its content. Every other file is listed too,
 /// as not read, so that the run names it: an officer who dropped a PDF must hear that nobody
 /// read it. Hidden files and folders are skipped (`.DS_Store`, a `.git`), and so are Excel's
 /// lock files (`~$name.xlsx`, left while a workbook is open).
@@ -46,7 +49,7 @@ public struct InputFile: Sendable {
 /// It walks the folders with `readdir` and `stat`: with tens of thousands of files, Foundation's
 /// URL resource values cost more than reading the files.
 public enum InputScanner {
-    package static let extensions: Set<String> = ["csv", "txt", "tsv", "xlsx"]
+    package static let extensions: Set<String> = ["csv", "txt", "tsv", "xlsx", "xls", "ods", "xml", "json"]
 
     public static func scan(_ inputs: URL) throws -> [InputFile] {
         var info = stat()

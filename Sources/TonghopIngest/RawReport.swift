@@ -22,6 +22,13 @@ public struct RawValue: Sendable {
     public var value: SourceCell
     /// The unit of measure the row states (`don_vi_tinh`), checked against the indicator's.
     public var measure: SourceCell? = nil
+
+    public init(indicator: SourceCell, category: SourceCell? = nil, value: SourceCell, measure: SourceCell? = nil) {
+        self.indicator = indicator
+        self.category = category
+        self.value = value
+        self.measure = measure
+    }
 }
 
 
@@ -37,6 +44,16 @@ public struct RawReport: Sendable {
     public var values: [RawValue]
     /// The unit's name as written (`ten_don_vi`), checked against the code's.
     public var unitName: SourceCell? = nil
+
+    public init(unit: SourceCell, period: SourceCell, form: SourceCell? = nil, preparedOn: String? = nil, line: Int, values: [RawValue], unitName: SourceCell? = nil) {
+        self.unit = unit
+        self.period = period
+        self.form = form
+        self.preparedOn = preparedOn
+        self.line = line
+        self.values = values
+        self.unitName = unitName
+    }
 }
 
 /// What a file's layout reader produced.

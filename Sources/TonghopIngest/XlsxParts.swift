@@ -15,10 +15,12 @@ package enum XlsxParts {
         name.lastIndex(of: ":").map { name[name.index(after: $0)...] } ?? Substring(name)
     }
 
-    /// Runs a SAX delegate over a part; false if the XML is malformed. A truncated part makes
-    /// `parse()` return true on Linux, but always leaves `parserError` set.
+    /// Runs a SAX delegate over a part; false if the XML is malformed, or declares a document
+    /// type (see ``XMLSafety``). A truncated part makes `parse()` return true on Linux, but
+    /// always leaves `parserError` set.
     package static func parse(_ data: Data, with delegate: XMLParserDelegate) -> Bool {
-        let parser = XMLParser(data: data)
+        guard !XMLSafety.declaresDocumentType(data) else { return false }
+        let parser = XMLSafety.parser(data)
         parser.delegate = delegate
         return parser.parse() && parser.parserError == nil
     }
@@ -167,7 +169,7 @@ package enum XlsxParts {
         private var row: Row?
         private var lastRowNumber = 0
         private var nextColumn = 0
-        private var fieldsUsed = 0
+        private(set) var fieldsUsed = 0
         // The cell being read.
         private var column = 0
         private var type = ""

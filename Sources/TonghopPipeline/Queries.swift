@@ -29,13 +29,14 @@ extension ReportingPipeline {
         try writeReports(period, scope: scope, store: try workspace.existingStore(lang: lang))
     }
 
-    /// `export`: the figures of a unit and its direct children in the long layout.
-    public func export(_ period: Period, scope: String, lang: Language = .vi) throws -> String {
+    /// `export`: the figures of a unit and its direct children, in the long layout or one of
+    /// DHIS2's formats.
+    public func export(_ period: Period, scope: String, format: ExportFormat = .csv, lang: Language = .vi) throws -> String {
         let rollup = try rollup(period, store: try workspace.existingStore(lang: lang))
         guard rollup.registry.unit(scope) != nil else {
             throw UsageError("--scope \(scope): không có đơn vị mã này trong danh mục đơn vị \(rollup.registry.id) (áp dụng cho kỳ \(period.code))")
         }
-        return LongExport.csv(scope: scope, rollup: rollup)
+        return format.text(scope: scope, rollup: rollup)
     }
 
     /// `status`: who has reported for a period under a scope (the nation, a province, a

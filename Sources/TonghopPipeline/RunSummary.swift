@@ -35,8 +35,12 @@ public struct RunSummary: Codable, Sendable {
         public var severity: String
         /// The problem code (`notANumber`, `unknownUnit`...), stable for scripts.
         public var code: String
+        /// The workbook's sheet, by name (left out for other files).
+        public var sheet: String?
         public var line: Int?
         public var column: Int?
+        /// The record of an ADX or dataValueSets JSON file (`group[2]/dataValue[5]`).
+        public var element: String?
         public var message: String
     }
 
@@ -106,8 +110,9 @@ public struct RunSummary: Codable, Sendable {
                 FileEntry(path: o.path, status: o.status.rawValue, layout: o.layout?.rawValue, encoding: o.encoding,
                           reports: o.reports, values: o.values,
                           problems: o.sortedProblems.map { p in
-                              ProblemEntry(severity: RunSummary.severity(p.severity), code: p.code.rawValue, line: p.line,
-                                           column: p.column, message: Messages.render(p, language, withFile: false))
+                              ProblemEntry(severity: RunSummary.severity(p.severity), code: p.code.rawValue, sheet: p.sheet,
+                                           line: p.line, column: p.column, element: p.element,
+                                           message: Messages.render(p, language, withFile: false))
                           })
             }
         for (stage, s) in ingest.seconds { seconds[stage] = RunSummary.rounded(s) }

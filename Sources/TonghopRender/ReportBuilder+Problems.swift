@@ -20,7 +20,9 @@ extension ReportBuilder {
         }
         for (i, p) in mine.enumerated() {
             sheet.set(r, 0, .number(Double(i + 1)), .code)
-            sheet.set(r, 1, .text(p.file), .text)
+            // The sheet of a workbook, or the record of an ADX or JSON file, beside the file's name.
+            let file = p.file + (p.sheet.map { " — trang tính \"\($0)\"" } ?? p.element.map { " — mục \($0)" } ?? "")
+            sheet.set(r, 1, .text(file), .text)
             sheet.set(r, 2, p.line.map { .number(Double($0)) } ?? .empty, .code)
             sheet.set(r, 3, p.column.map { .text(Messages.columnLetters($0)) } ?? .empty, .code)
             sheet.set(r, 4, .text(Messages.severityWord(p.severity, .vi)), .code)
@@ -28,7 +30,7 @@ extension ReportBuilder {
             let message = Messages.render(p, .vi, withFile: false, withLocation: false)
             sheet.set(r, 6, .text(message), .text)
             // libxlsxwriter cannot autofit: give wrapped messages the lines they need.
-            sheet.rowHeights[r] = Double(max(1, (message.count + 74) / 75, (p.file.count + 33) / 34)) * 15.5
+            sheet.rowHeights[r] = Double(max(1, (message.count + 74) / 75, (file.count + 33) / 34)) * 15.5
             r += 1
         }
         if mine.isEmpty { sheet.set(r, 0, .text("Không có lỗi nào trong các tệp của kỳ này."), .note) }

@@ -115,8 +115,9 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertProblem = try db.makeStatement(sql: """
-                INSERT INTO problem (fileId, severity, code, line, col, found, expected, detail, unitCode, period, expectedEn, detailEn)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO problem (fileId, severity, code, line, col, found, expected, detail, unitCode, period, expectedEn, detailEn,
+                                     sheet, element)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertSubmission = try db.makeStatement(sql: """
                 INSERT INTO submission (fileId, unitCode, period, form, line, preparedOn, version, active, payload)
@@ -164,7 +165,7 @@ extension Store {
             // batch's files sent it: one lookup a report, read and updated in place.
             struct Latest {
                 var stored: (id: Int64, version: Int, fileId: Int64)?
-                var fromBatch: (file: Int, line: Int)?
+                var fromBatch: (file: Int, line: Int, sheet: String?)?
             }
             var latest: [ReportKey: Latest] = [:]
             latest.reserveCapacity(current.count + pending.count)
@@ -184,20 +185,22 @@ extension Store {
                     if let previous {
                         try supersede.execute(arguments: [id, previous.id])
                         if let loser = entry?.fromBatch {
-                            let p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
+                            var p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
                                             detail: Messages.newerFile(files[file].outcome.path, preparedOn: s.preparedOn),
                                             unitCode: s.unitCode, period: period)
+                            p.sheet = loser.sheet
                             batchProblems[loser.file, default: []].append(p)
                         } else {
                             result.superseded += 1
                             let earlier = try String.fetchOne(pathOfFile, arguments: [previous.fileId]) ?? "?"
-                            let p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
+                            var p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
                                             detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
                                             unitCode: s.unitCode, period: period)
+                            p.sheet = s.sheet
                             batchProblems[file, default: []].append(p)
                         }
                     }
-                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, s.line))
+                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, s.line, s.sheet))
                     result.submissionsStored += 1
                     result.valuesStored += s.values.count
                 }
@@ -213,7 +216,7 @@ extension Store {
                 for p in problems {
                     try insertProblem.execute(arguments: [fileIds[i], p.severity.rawValue, p.code.rawValue, p.line, p.column,
                                                           p.found, p.expected?.vi, p.detail?.vi, p.unitCode, p.period,
-                                                          p.expected?.en, p.detail?.en])
+                                                          p.expected?.en, p.detail?.en, p.sheet, p.element])
                 }
             }
             result.problemsByFile = batchProblems

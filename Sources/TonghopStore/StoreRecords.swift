@@ -130,6 +130,8 @@ package struct ProblemRecord: FetchableRecord {
     package let detail: String?, detailEn: String?
     package let unitCode: String?
     package let period: String?
+    package let sheet: String?
+    package let element: String?
 
     package init(row: Row) {
         path = row["path"]
@@ -144,15 +146,20 @@ package struct ProblemRecord: FetchableRecord {
         detailEn = row["detailEn"]
         unitCode = row["unitCode"]
         period = row["period"]
+        sheet = row["sheet"]
+        element = row["element"]
     }
 
     /// The problem as found; rows from before English was kept show the Vietnamese in both.
     package var problem: Problem? {
         guard let severity = Severity(rawValue: severity), let code = ProblemCode(rawValue: code) else { return nil }
         func wording(_ vi: String?, _ en: String?) -> Wording? { vi.map { Wording(vi: $0, en: en ?? $0) } }
-        return Problem(severity, code, file: path, line: line, column: column, found: found,
-                       expected: wording(expected, expectedEn), detail: wording(detail, detailEn),
-                       unitCode: unitCode, period: period)
+        var problem = Problem(severity, code, file: path, line: line, column: column, found: found,
+                              expected: wording(expected, expectedEn), detail: wording(detail, detailEn),
+                              unitCode: unitCode, period: period)
+        problem.sheet = sheet
+        problem.element = element
+        return problem
     }
 }
 

@@ -147,6 +147,14 @@ extension Store {
                 CREATE INDEX problem_file ON problem(fileId);
                 """)
         }
+        m.registerMigration("v5: the sheet or record of a problem") { db in
+            // A workbook's sheets and an XML or JSON file's records (see Problem.sheet,
+            // Problem.element); empty in the rows stored before.
+            try db.execute(sql: """
+                ALTER TABLE problem ADD COLUMN sheet TEXT;
+                ALTER TABLE problem ADD COLUMN element TEXT;
+                """)
+        }
         return m
     }
 }

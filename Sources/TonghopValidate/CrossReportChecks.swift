@@ -97,6 +97,7 @@ public struct CrossReportChecks: Sendable {
                 found += outliers(s, current, view: finalView, file: file)
             }
             found += reconciliation(s, view: finalView, file: file)
+            if let sheet = s.sheet { for k in found.indices { found[k].sheet = sheet } }
             return found
         }
         var byFile: [Int: [Problem]] = [:]

@@ -29,7 +29,7 @@ extension FileIntake {
 public enum FileIntake {
     /// - Parameter scope: the run's `--scope` (a province or district code): units outside it are refused.
     public static func read(_ bytes: [UInt8], path: String, catalog: Catalog, today: Int, scope: String? = nil) -> FileOutcome {
-        if let workbook = XlsxIntake.read(bytes) { return readWorkbook(workbook, path: path, catalog: catalog, today: today, scope: scope) }
+        if let workbook = InputWorkbook.read(bytes) { return readWorkbook(workbook, path: path, catalog: catalog, today: today, scope: scope) }
         var outcome = FileOutcome(path: path)
         let text: [UInt8]
         switch TextDecoding.decode(bytes) {
@@ -43,6 +43,8 @@ public enum FileIntake {
                 outcome.problems.append(Problem(.notice, .encodingAssumed, file: path, detail: Wording(encoding)))
             }
         }
+        // ADX (XML) and DHIS2's dataValueSets in JSON are told from their first character.
+        if let dhis2 = DHIS2Intake.read(text, outcome: outcome, catalog: catalog, today: today, scope: scope) { return dhis2 }
         let records: [CSVRecord]
         do {
             records = try CSVReader.parse(text, separator: CSVReader.detectSeparator(text))
@@ -55,36 +57,21 @@ public enum FileIntake {
         return interpret(records, outcome: outcome, catalog: catalog, today: today, scope: scope)
     }
 
-    /// A workbook (`.xlsx`): its first sheet's rows are read like a CSV file's records.
-    package static func readWorkbook(_ workbook: XlsxIntake.Reading, path: String, catalog: Catalog, today: Int, scope: String?) -> FileOutcome {
-        var outcome = FileOutcome(path: path)
-        switch workbook {
-        case .refused(let code, let detail):
-            outcome.problems = [Problem(.error, code, file: path, detail: Wording(detail))]
-            return outcome
-        case .records(let records, let sheet):
-            outcome.encoding = "XLSX"
-            let fileExtension = (path as NSString).pathExtension.lowercased()
-            if fileExtension != "xlsx" {
-                outcome.problems.append(Problem(.notice, .workbookNamedAsText, file: path, detail: Wording(fileExtension)))
-            }
-            outcome = interpret(records, outcome: outcome, catalog: catalog, today: today, scope: scope)
-            if outcome.layout == nil {
-                // Some other spreadsheet: say so of the workbook, not of a CSV header line.
-                for i in outcome.problems.indices where outcome.problems[i].code == .unknownLayout {
-                    outcome.problems[i].code = .workbookNotAReport
-                    outcome.problems[i].detail = Wording(sheet)
-                }
-            }
-            return outcome
-        }
+    /// Records → layout → validated reports, the same for a CSV file and a workbook's sheet.
+    package static func interpret(_ records: [CSVRecord], outcome: FileOutcome, catalog: Catalog, today: Int, scope: String?) -> FileOutcome {
+        // DHIS2's CSV (`dataelement,period,orgunit,...`) is told from its header, like the layouts.
+        let reading = DataValueSetCSV.recognises(records)
+            ? DataValueSetCSV.read(records, file: outcome.path, catalog: catalog)
+            : LayoutReader.read(records, file: outcome.path)
+        return interpret(reading, outcome: outcome, firstLine: records.first { !$0.isBlank }?.line, catalog: catalog, today: today, scope: scope)
     }
 
-    /// Records → layout → validated reports, the same for a CSV file and a workbook.
-    package static func interpret(_ records: [CSVRecord], outcome: FileOutcome, catalog: Catalog, today: Int, scope: String?) -> FileOutcome {
+    /// A layout's reports → validated reports, whatever file they were read from.
+    /// - Parameter firstLine: where the file's content starts, for a file refused as holding no figures.
+    package static func interpret(_ reading: LayoutReading, outcome: FileOutcome, firstLine: Int?, catalog: Catalog, today: Int,
+                          scope: String?) -> FileOutcome {
         var outcome = outcome
         let path = outcome.path
-        let reading = LayoutReader.read(records, file: path)
         outcome.layout = reading.layout
         outcome.problems += reading.problems + reading.refusedRows
         if reading.problems.contains(where: { $0.severity == .error }) { return outcome }
@@ -139,7 +126,7 @@ public enum FileIntake {
         if outcome.submissions.isEmpty && !outcome.problems.contains(where: { $0.severity == .error }) {
             // A form is one report: its "no values" warning says the same thing again.
             if reading.layout == .form { outcome.problems.removeAll { $0.code == .noValues } }
-            outcome.problems.append(Problem(.error, .noFigures, file: path, line: records.first { !$0.isBlank }?.line))
+            outcome.problems.append(Problem(.error, .noFigures, file: path, line: firstLine))
         }
         return outcome
     }

@@ -30,8 +30,8 @@ final class InboxEndToEndTests: XCTestCase {
     func testFilesNotReadAreNamedEverywhere() throws {
         let home = try TonghopProcess.home(inputs: [
             "xa/13285.csv": "don_vi,13285\nky_bao_cao,2024-Q1\n\nma_chi_tieu,gia_tri\nTT01,3\n",
-            "xa/13291.xls": "not really excel",
-            "xa/13294.ods": "PK",
+            "xa/13291.xlsb": "not really excel",
+            "xa/13294.odt": "PK",
             "cong-van.pdf": "%PDF-1.4",
             "ke-hoach.docx": "PK",
             "anh-chup.jpg": "\u{FF}\u{D8}",
@@ -40,7 +40,7 @@ final class InboxEndToEndTests: XCTestCase {
         let result = try TonghopProcess.run(["run", "--home", home.path])
         XCTAssertEqual(result.status, 2, result.output + result.error)
         XCTAssertTrue(result.output.contains("Đã xem 7 tệp trong inputs/"), result.output)
-        let named: [(String, String)] = [("xa/13291.xls", "bảng tính Excel 97-2003 .xls"), ("xa/13294.ods", "bảng tính LibreOffice/OpenOffice .ods"),
+        let named: [(String, String)] = [("xa/13291.xlsb", "bảng tính Excel dạng .xlsb"), ("xa/13294.odt", "văn bản Word .odt"),
                                          ("cong-van.pdf", "tệp PDF"), ("ke-hoach.docx", "văn bản Word .docx"), ("anh-chup.jpg", "ảnh .jpg"),
                                          ("nen.zip", "tệp nén .zip")]
         let log = try String(contentsOf: home.appendingPathComponent("outputs/nhat-ky/tonghop.log"), encoding: .utf8)

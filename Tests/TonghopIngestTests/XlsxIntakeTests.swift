@@ -29,12 +29,12 @@ final class XlsxIntakeTests: XCTestCase {
         return [UInt8](try Data(contentsOf: url))
     }
 
-    func records(_ bytes: [UInt8]) -> [CSVRecord] {
-        guard case .records(let records, _)? = XlsxIntake.read(bytes) else {
+    func sheets(_ bytes: [UInt8]) -> [InputWorkbook.Sheet] {
+        guard case .workbook(let workbook)? = XlsxIntake.read(bytes) else {
             XCTFail("not read as a workbook")
             return []
         }
-        return records
+        return workbook.sheets
     }
 
     /// A zip holding the given parts, for workbooks no spreadsheet program would write.
@@ -59,12 +59,16 @@ final class XlsxIntakeTests: XCTestCase {
         sheet.set(4, 2, .number(1.5), .decimal)
         sheet.set(4, 3, .text("Phường Quang Trung"), .text)
         var second = SheetModel(name: "Trang 2")
-        second.set(0, 0, .text("not read"), .text)
-        let r = records(try workbook([sheet, second]))
+        second.set(2, 1, .text("second"), .text)
+        let read = sheets(try workbook([sheet, second]))
+        XCTAssertEqual(read.map(\.name), ["Trang 1", "Trang 2"], "every sheet, in the workbook's order")
+        let r = read[0].records
         XCTAssertEqual(r.map(\.line), [1, 4, 5], "line numbers are the sheet's row numbers; empty rows are left out")
         XCTAssertEqual(r[0].fields, ["don_vi", "13285"])
         XCTAssertEqual(r[1].fields, ["TT01", "", "", "", "12"], "12, not 12.0; empty cells are empty fields")
         XCTAssertEqual(r[2].fields, ["", "", "1.5", "Phường Quang Trung"])
+        XCTAssertEqual(read[1].records.map(\.line), [3])
+        XCTAssertEqual(read[1].records[0].fields, ["", "second"])
     }
 
     func testNumbersReadBackExactly() {
@@ -161,7 +165,7 @@ final class XlsxIntakeTests: XCTestCase {
         sheet.set(0, 1, .text("Tuổi"), .text)
         let o = FileIntake.read(try workbook([sheet]), path: "ds.xlsx", catalog: Fixtures.catalog, today: Fixtures.today)
         XCTAssertEqual(o.problems.map(\.code), [.workbookNotAReport])
-        XCTAssertTrue(Messages.render(o.problems[0]).contains("Trang tính đầu tiên (\"Danh sách\") của tệp Excel không phải là biểu mẫu báo cáo"),
+        XCTAssertTrue(Messages.render(o.problems[0]).contains("Không trang tính nào của tệp là biểu mẫu báo cáo (các trang: \"Danh sách\")"),
                       Messages.render(o.problems[0]))
     }
 
@@ -173,6 +177,14 @@ final class XlsxIntakeTests: XCTestCase {
         ])
         let o = FileIntake.read(damaged, path: "a.xlsx", catalog: Fixtures.catalog, today: Fixtures.today)
         XCTAssertEqual(o.problems.map(\.code), [.unreadableWorkbook])
+        var entities = [
+            "xl/workbook.xml": "<workbook><sheets><sheet name=\"S\" r:id=\"rId1\" xmlns:r=\"r\"/></sheets></workbook>",
+            "xl/_rels/workbook.xml.rels": "<Relationships><Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/sheet1.xml\"/></Relationships>",
+        ]
+        entities["xl/worksheets/sheet1.xml"] = "<?xml version=\"1.0\"?><!DOCTYPE w [<!ENTITY a \"aaaaaaaaaa\"><!ENTITY b \"&a;&a;&a;&a;&a;\">"
+            + "<!ENTITY x SYSTEM \"file:///etc/passwd\">]><worksheet><sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>&b;&x;</t></is></c></row></sheetData></worksheet>"
+        let hostile = FileIntake.read(try zip(entities), path: "a.xlsx", catalog: Fixtures.catalog, today: Fixtures.today)
+        XCTAssertEqual(hostile.problems.map(\.code), [.unreadableWorkbook], "a part with a DOCTYPE is refused, nothing expanded or fetched")
         let otherZip = try zip(["word/document.xml": "<document/>"])
         XCTAssertNil(XlsxIntake.read(otherZip), "a zip without a workbook is not a workbook")
         let refused = FileIntake.read(otherZip, path: "a.csv", catalog: Fixtures.catalog, today: Fixtures.today)

@@ -23,34 +23,51 @@ public enum LongExport {
         return units
     }
 
-    public static func rows(scope: String, rollup: Rollup) -> [String] {
-        var lines: [String] = []
-        let period = rollup.period.code
+    /// One figure exported: a unit's indicator (its total, a part, or the count of units
+    /// giving an answer) for the rollup's period. What the long layout and DHIS2's formats
+    /// (``DHIS2Export``) write, one row each.
+    public struct Figure: Sendable, Equatable {
+        public let unit: Unit
+        public let indicator: Indicator
+        /// Empty for the total of a number.
+        public let category: String
+        public let value: Double
+    }
+
+    /// The figures of a scope and its direct children a unit above can take whole, in the
+    /// export's order: units as ``units(scope:registry:)`` lists them, indicators in catalog
+    /// order, a total before its parts.
+    public static func figures(scope: String, rollup: Rollup) -> [Figure] {
+        var figures: [Figure] = []
         for unit in units(scope: scope, registry: rollup.registry) {
             let total = rollup.total(unit.code)
             guard total.reportingUnits > 0 else { continue }
             for indicator in rollup.catalog.indicators where total.figures.reports(indicator) {
-                func row(_ category: String, _ value: Double) {
-                    lines.append([unit.code, period, indicator.code, category].map(CSVField.text).joined(separator: ",")
-                                 + "," + DecimalText.text(value))
-                }
                 // A figure short of what some unit could not give (parts where some commune gave
                 // only the total) is left out: the unit above would take it for whole.
                 if indicator.isAnswer {
                     if total.incomplete.containsAny(of: indicator) { continue }
                     for category in indicator.categories {
-                        row(category, total.figures.value(indicator, category: category) ?? 0)
+                        figures.append(Figure(unit: unit, indicator: indicator, category: category,
+                                              value: total.figures.value(indicator, category: category) ?? 0))
                     }
                     continue
                 }
                 for category in [""] + indicator.categories {
                     guard let slot = indicator.slot(for: category), !total.incomplete.contains(slot),
                           let v = total.figures[slot] else { continue }
-                    row(category, v)
+                    figures.append(Figure(unit: unit, indicator: indicator, category: category, value: v))
                 }
             }
         }
-        return lines
+        return figures
+    }
+
+    public static func rows(scope: String, rollup: Rollup) -> [String] {
+        let period = rollup.period.code
+        return figures(scope: scope, rollup: rollup).map { f in
+            [f.unit.code, period, f.indicator.code, f.category].map(CSVField.text).joined(separator: ",") + "," + DecimalText.text(f.value)
+        }
     }
 
     public static func csv(scope: String, rollup: Rollup) -> String {

@@ -1,0 +1,118 @@
+#!/usr/bin/python3
+"""Makes workbooks the way an office does: a headless LibreOffice opens CSV files as Calc opens
+them (numbers become numbers, dates dates), gathers them as the sheets of one workbook, beside
+sheets typed cell by cell (a cover page, instructions), and saves it as .xlsx, .xls or .ods, as
+the file's name says.
+
+    /usr/bin/python3 scripts/office-workbooks.py spec.json
+
+spec.json lists the workbooks:
+
+    [{"out": "/tmp/huyen-347.xls",
+      "sheets": [{"name": "Bìa", "rows": [["BÁO CÁO"], ["Ngày", 45455]]},
+                 {"name": "Xã 13285", "csv": "/tmp/13285.csv"},
+                 {"name": "Trống", "rows": []}]}]
+
+A row's numbers are typed as numbers, its strings as text, a string starting with "=" as a
+formula (LibreOffice computes it, and saves its result with it). Needs Debian's libreoffice-calc-nogui
+and python3-uno (the system Python: UNO is not on PyPI). Used by the end-to-end tests
+(OfficeWorkbookEndToEndTests) and to make Tests/TonghopIngestTests/Inputs/*.xls.
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import uno
+from com.sun.star.beans import PropertyValue
+
+# LibreOffice's export filters by extension.
+FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".xls": "MS Excel 97", ".ods": "calc8"}
+# CSV as Excel's "CSV UTF-8": comma, double quote, UTF-8 (76), from line 1.
+CSV_OPTIONS = "44,34,76,1"
+
+
+def prop(name, value):
+    p = PropertyValue()
+    p.Name = name
+    p.Value = value
+    return p
+
+
+def connect():
+    profile = tempfile.mkdtemp(prefix="tonghop-lo-")
+    pipe = "tonghopwb%d" % os.getpid()
+    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
+                               "-env:UserInstallation=file://" + profile,
+                               "--accept=pipe,name=%s;urp;" % pipe],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    for _ in range(120):
+        try:
+            context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
+            return office, context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+        except Exception:
+            time.sleep(0.5)
+    office.kill()
+    sys.exit("LibreOffice did not start")
+
+
+def make(desktop, spec):
+    doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
+    try:
+        sheets = doc.Sheets
+        blank = list(sheets.ElementNames)
+        for position, sheet in enumerate(spec["sheets"]):
+            name = sheet["name"]
+            if "csv" in sheet:
+                url = uno.systemPathToFileUrl(os.path.abspath(sheet["csv"]))
+                source = desktop.loadComponentFromURL(url, "_blank", 0, (
+                    prop("Hidden", True), prop("FilterName", "Text - txt - csv (StarCalc)"),
+                    prop("FilterOptions", sheet.get("options", CSV_OPTIONS))))
+                try:
+                    index = sheets.importSheet(source, source.Sheets.ElementNames[0], position)
+                finally:
+                    source.close(True)
+                sheets.getByIndex(index).Name = name
+            else:
+                sheets.insertNewByName(name, position)
+                target = sheets.getByName(name)
+                for r, row in enumerate(sheet.get("rows", [])):
+                    for c, value in enumerate(row):
+                        cell = target.getCellByPosition(c, r)
+                        if isinstance(value, (int, float)) and not isinstance(value, bool):
+                            cell.Value = value
+                        elif isinstance(value, str) and value.startswith("="):
+                            cell.Formula = value
+                        elif value is not None:
+                            cell.String = value
+        for name in blank:
+            sheets.removeByName(name)
+        out = os.path.abspath(spec["out"])
+        doc.storeToURL(uno.systemPathToFileUrl(out), (prop("FilterName", FILTERS[os.path.splitext(out)[1].lower()]),))
+    finally:
+        doc.close(True)
+
+
+def main():
+    if len(sys.argv) != 2:
+        sys.exit(__doc__)
+    with open(sys.argv[1], encoding="utf-8") as f:
+        specs = json.load(f)
+    office, desktop = connect()
+    try:
+        for spec in specs:
+            make(desktop, spec)
+    finally:
+        try:
+            desktop.terminate()
+        except Exception:
+            pass
+        office.wait(timeout=60)
+
+
+if __name__ == "__main__":
+    main()
