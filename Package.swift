@@ -1,6 +1,11 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
+/// Cross-module optimisation for the stages: a national run calls across module boundaries
+/// millions of times (a CSV cell read by the validator, a figure added by the rollup, a payload
+/// number written by the store), and without it none of those small calls is inlined.
+let stage: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "tonghop",
     platforms: [.macOS(.v15)],
@@ -40,18 +45,18 @@ let package = Package(
         // base → catalog → ingest → validate → store → aggregate → render → pipeline.
         // The vocabulary every stage shares: periods, units and registries, days, submissions,
         // problems and their wording, figure vectors, the CSV split, both cores.
-        .target(name: "TonghopBase"),
+        .target(name: "TonghopBase", swiftSettings: stage),
         // The catalog of templates/: indicators, forms, formulas, rules, plans, deadlines.
-        .target(name: "TonghopCatalog", dependencies: ["TonghopBase"]),
+        .target(name: "TonghopCatalog", dependencies: ["TonghopBase"], swiftSettings: stage),
         // Files to records: the inbox, bounded reads, encodings, layouts, workbooks.
         .target(name: "TonghopIngest", dependencies: [
             "TonghopBase",
             "TonghopCatalog",
             "CFreeXL",
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        ], swiftSettings: stage),
         // Records to validated reports, with every message; the checks against other reports.
-        .target(name: "TonghopValidate", dependencies: ["TonghopBase", "TonghopCatalog", "TonghopIngest"]),
+        .target(name: "TonghopValidate", dependencies: ["TonghopBase", "TonghopCatalog", "TonghopIngest"], swiftSettings: stage),
         // The SQLite store.
         .target(name: "TonghopStore", dependencies: [
             "TonghopBase",
@@ -60,15 +65,15 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
             // SQLite's C interface as GRDB links it, for binding bulk inserts (BulkInsert).
             .product(name: "GRDBSQLite", package: "GRDB.swift"),
-        ]),
+        ], swiftSettings: stage),
         // Figures over time and over units, completeness, previous year, targets.
-        .target(name: "TonghopAggregate", dependencies: ["TonghopBase", "TonghopCatalog"]),
+        .target(name: "TonghopAggregate", dependencies: ["TonghopBase", "TonghopCatalog"], swiftSettings: stage),
         // Sheets as data and workbooks, exports, blank forms.
-        .target(name: "TonghopRender", dependencies: ["TonghopBase", "TonghopCatalog", "TonghopAggregate", "TonghopStore", "Spreadsheet"]),
+        .target(name: "TonghopRender", dependencies: ["TonghopBase", "TonghopCatalog", "TonghopAggregate", "TonghopStore", "Spreadsheet"], swiftSettings: stage),
         // The job, stage by stage, as library calls: what the command line and the portal call.
         .target(name: "TonghopPipeline", dependencies: [
             "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
-        ]),
+        ], swiftSettings: stage),
         // The command line: a thin layer over TonghopPipeline. Linked with mimalloc (apt
         // libmimalloc-dev), which replaces glibc's malloc for the whole process: a national run
         // allocates and frees millions of small strings and arrays, and glibc's allocator cost

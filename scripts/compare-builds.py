@@ -105,12 +105,15 @@ def compare_file(name, a, b, out):
         out.append(f"{name} differs")
 
 
-def store_rows(path):
-    db = sqlite3.connect(path)
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'")]
+def store_rows(path, other):
+    """Each table's rows, in the columns both stores have (a newer schema may add columns)."""
+    db, db2 = sqlite3.connect(path), sqlite3.connect(other)
+    query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
+    tables = [r[0] for r in db.execute(query)]
     rows = {}
     for t in sorted(tables):
-        cols = [r[1] for r in db.execute(f"PRAGMA table_info({t})") if r[1] not in VOLATILE.get(t, set())]
+        theirs = {r[1] for r in db2.execute(f"PRAGMA table_info({t})")}
+        cols = [r[1] for r in db.execute(f"PRAGMA table_info({t})") if r[1] not in VOLATILE.get(t, set()) and r[1] in theirs]
         rows[t] = (cols, db.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY rowid").fetchall())
     return rows
 
@@ -137,7 +140,8 @@ def main():
         out.append(f"{name} only in {'old' if name in fa else 'new'}")
     for name in sorted(set(fa) & set(fb)):
         compare_file(name, fa[name], fb[name], out)
-    sa, sb = store_rows(os.path.join(homes["old"], "tonghop.sqlite")), store_rows(os.path.join(homes["new"], "tonghop.sqlite"))
+    a, b = os.path.join(homes["old"], "tonghop.sqlite"), os.path.join(homes["new"], "tonghop.sqlite")
+    sa, sb = store_rows(a, b), store_rows(b, a)
     for t in sorted(set(sa) | set(sb)):
         if sa.get(t) != sb.get(t):
             out.append(f"store table {t} differs")

@@ -16,7 +16,7 @@ public struct SheetModel: Sendable {
     }
 
     /// The look of a cell, by what it is; ``WorkbookWriter`` maps each to a format.
-    public enum Role: Sendable, Hashable, CaseIterable {
+    public enum Role: Int, Sendable, Hashable, CaseIterable {
         case agency, agencyUnderline, motto, mottoUnderline, title, subtitle, window, note
         /// A note over the width of a sheet, wrapped onto as many lines as it needs.
         case noteBlock

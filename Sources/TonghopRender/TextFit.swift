@@ -72,30 +72,44 @@ package enum TextFit {
     /// which a cell keeps about three on each side.
     package static func textPixels(columnWidth w: Double) -> Double { (w * 7 + 5).rounded(.down) - 8 }
 
-    /// How many lines a wrapped text takes in that many pixels.
-    package static func lines(_ text: String, pixels: Double, fontSize: Double, bold: Bool) -> Int {
+    /// How many lines a wrapped text takes in that many pixels: words wrap whole, a word
+    /// longer than a line is broken, a line break starts a line. Read by Unicode scalar, not
+    /// by Character: grapheme breaking cost more than the measuring.
+    static func lines(_ text: String, pixels: Double, fontSize: Double, bold: Bool) -> Int {
         guard pixels > 0 else { return 1 }
-        let space = width(" ", fontSize: fontSize, bold: bold)
-        var lines = 0
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lines += 1
-            var used = 0.0
-            for word in paragraph.split(separator: " ") {
-                var w = width(word, fontSize: fontSize, bold: bold)
-                if used > 0 && used + space + w <= pixels {
-                    used += space + w
-                    continue
-                }
+        let scale = fontSize * 96 / 72 / 2048
+        let space = advance(" ", bold: bold) * scale
+        var lines = 1, used = 0.0, word = 0.0
+        func placeWord() {
+            guard word > 0 else { return }
+            if used > 0 && used + space + word <= pixels {
+                used += space + word
+            } else {
                 if used > 0 { lines += 1 }
                 // A word longer than the line is broken across lines.
+                var w = word
                 while w > pixels {
                     lines += 1
                     w -= pixels
                 }
                 used = w
             }
+            word = 0
         }
-        return max(1, lines)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case " ":
+                placeWord()
+            case "\n":
+                placeWord()
+                lines += 1
+                used = 0
+            default:
+                word += advance(scalar, bold: bold) * scale
+            }
+        }
+        placeWord()
+        return lines
     }
 
     /// The height in points of `lines` lines of text (a row's padding included).

@@ -53,11 +53,12 @@ public enum WorkbookWriter {
         }
         // Each role's format found once a sheet, in the order of first use as before (so the
         // workbook's formats, and its bytes, stay the same).
-        var formats: [SheetModel.Role: CellFormat] = [:]
+        // By the role's position, not hashed: a national run writes a million cells.
+        var formats = [CellFormat?](repeating: nil, count: SheetModel.Role.allCases.count)
         func format(_ role: SheetModel.Role) -> CellFormat {
-            if let f = formats[role] { return f }
+            if let f = formats[role.rawValue] { return f }
             let f = workbook.cellFormat(style(role))
-            formats[role] = f
+            formats[role.rawValue] = f
             return f
         }
         for (row, cells) in model.rows.enumerated() {
@@ -100,9 +101,9 @@ public enum WorkbookWriter {
     package static let entryFill: UInt32 = 0xEBF5E1
 
     /// The style of each role, made once: a national run writes a million cells.
-    package static let styles: [SheetModel.Role: CellStyle] = Dictionary(uniqueKeysWithValues: SheetModel.Role.allCases.map { ($0, makeStyle($0)) })
+    package static let styles: [CellStyle] = SheetModel.Role.allCases.map(makeStyle)
 
-    package static func style(_ role: SheetModel.Role) -> CellStyle { styles[role]! }
+    package static func style(_ role: SheetModel.Role) -> CellStyle { styles[role.rawValue] }
 
     private static func makeStyle(_ role: SheetModel.Role) -> CellStyle {
         CellStyle { s in

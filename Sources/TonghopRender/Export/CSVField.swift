@@ -13,6 +13,11 @@ import TonghopStore
 /// through here, so a negative number stays a number.
 package enum CSVField {
     package static func text(_ value: String) -> String {
+        // Codes and numbers (nearly every field) need nothing: looked at on their bytes.
+        if let first = value.utf8.first, !"=+-@\t\r".utf8.contains(first),
+           !value.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D || $0 == 0x3B }) {
+            return value
+        }
         var v = value
         if let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { v = "'" + v }
         guard v.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == ";" }) else { return v }

@@ -39,10 +39,10 @@ public enum DHIS2Export {
                      "<adx xmlns=\"\(ADXFormat.namespace)\" exported=\"\(timestamp(rollup))\">"]
         var open: String?
         for f in LongExport.figures(scope: scope, rollup: rollup) {
-            if open != f.unit.code {
+            if open != f.unitCode {
                 if open != nil { lines.append("  </group>") }
-                lines.append("  <group orgUnit=\"\(xml(mapping.orgUnit(f.unit.code)))\" period=\"\(period)\" dataSet=\"\(xml(dataSet))\">")
-                open = f.unit.code
+                lines.append("  <group orgUnit=\"\(xml(mapping.orgUnit(f.unitCode)))\" period=\"\(period)\" dataSet=\"\(xml(dataSet))\">")
+                open = f.unitCode
             }
             var line = "    <dataValue dataElement=\"\(xml(mapping.dataElement(f.indicator.code)))\""
             if !f.category.isEmpty {
@@ -83,7 +83,7 @@ public enum DHIS2Export {
         let mapping = rollup.catalog.dhis2
         let period = rollup.period.dhis2Code
         return LongExport.figures(scope: scope, rollup: rollup).map { f in
-            DataValue(dataElement: mapping.dataElement(f.indicator.code), period: period, orgUnit: mapping.orgUnit(f.unit.code),
+            DataValue(dataElement: mapping.dataElement(f.indicator.code), period: period, orgUnit: mapping.orgUnit(f.unitCode),
                       categoryOptionCombo: mapping.categoryOption(f.category, of: f.indicator.code), value: DecimalText.text(f.value))
         }
     }

@@ -27,7 +27,8 @@ public enum LongExport {
     /// giving an answer) for the rollup's period. What the long layout and DHIS2's formats
     /// (``DHIS2Export``) write, one row each.
     public struct Figure: Sendable, Equatable {
-        public let unit: Unit
+        /// The unit's code (not the unit: a national export is a hundred thousand figures).
+        public let unitCode: String
         public let indicator: Indicator
         /// Empty for the total of a number.
         public let category: String
@@ -48,7 +49,7 @@ public enum LongExport {
                 if indicator.isAnswer {
                     if total.incomplete.containsAny(of: indicator) { continue }
                     for category in indicator.categories {
-                        figures.append(Figure(unit: unit, indicator: indicator, category: category,
+                        figures.append(Figure(unitCode: unit.code, indicator: indicator, category: category,
                                               value: total.figures.value(indicator, category: category) ?? 0))
                     }
                     continue
@@ -56,7 +57,7 @@ public enum LongExport {
                 for category in [""] + indicator.categories {
                     guard let slot = indicator.slot(for: category), !total.incomplete.contains(slot),
                           let v = total.figures[slot] else { continue }
-                    figures.append(Figure(unit: unit, indicator: indicator, category: category, value: v))
+                    figures.append(Figure(unitCode: unit.code, indicator: indicator, category: category, value: v))
                 }
             }
         }
@@ -66,7 +67,7 @@ public enum LongExport {
     public static func rows(scope: String, rollup: Rollup) -> [String] {
         let period = rollup.period.code
         return figures(scope: scope, rollup: rollup).map { f in
-            [f.unit.code, period, f.indicator.code, f.category].map(CSVField.text).joined(separator: ",") + "," + DecimalText.text(f.value)
+            [f.unitCode, period, f.indicator.code, f.category].map(CSVField.text).joined(separator: ",") + "," + DecimalText.text(f.value)
         }
     }
 
