@@ -44,6 +44,13 @@ public enum ErrorSlipFolder {
         return String(out.prefix(150))
     }
 
+    /// Writes one file's slip (atomically), leaving the others as they are: an upload's.
+    public static func write(_ text: String, for inputPath: String, in folder: URL) throws -> URL? {
+        guard let url = url(for: inputPath, in: folder) else { return nil }
+        try AtomicFile.write(text, to: url)
+        return url
+    }
+
     /// Writes the slips (each atomically) and removes the stale ones; returns the slips written.
     public static func sync(_ slips: [(path: String, text: String)], folder: URL) throws -> [URL] {
         var written: [URL] = []

@@ -51,4 +51,19 @@ extension Store {
             for (id, modified) in fileIds { try statement.execute(arguments: [modified, id]) }
         }
     }
+
+    /// A path under `prefix` whose latest version holds these bytes (by SHA-256), and what
+    /// became of it: an upload sent again is recognised without reading it.
+    public func latestFile(withSHA256 hash: String, under prefix: String) throws -> (path: String, status: FileStatus)? {
+        try db.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT f.path, f.status FROM inputFile f
+                WHERE f.sha256 = ? AND substr(f.path, 1, ?) = ?
+                  AND NOT EXISTS (SELECT 1 FROM inputFile later WHERE later.path = f.path AND later.id > f.id)
+                ORDER BY f.id DESC LIMIT 1
+                """, arguments: [hash, prefix.count, prefix])
+            guard let row, let status = FileStatus(rawValue: row["status"]) else { return nil }
+            return (row["path"], status)
+        }
+    }
 }
