@@ -66,4 +66,39 @@ extension Store {
             return (row["path"], status)
         }
     }
+
+    /// A file version as the portal lists it: where it is kept, what became of it, when.
+    public struct FileVersion: Sendable, Equatable {
+        public let id: Int64
+        public let path: String
+        public let status: FileStatus
+        public let receivedAt: String
+    }
+
+    /// The latest version of every path under `prefix` (`tai-len/13285/`), newest first.
+    public func latestFiles(under prefix: String, limit: Int = 500) throws -> [FileVersion] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.id, f.path, f.status, f.ingestedAt FROM inputFile f
+                WHERE substr(f.path, 1, ?) = ?
+                  AND NOT EXISTS (SELECT 1 FROM inputFile later WHERE later.path = f.path AND later.id > f.id)
+                ORDER BY f.id DESC LIMIT ?
+                """, arguments: [prefix.count, prefix, limit]).compactMap { row in
+                guard let status = FileStatus(rawValue: row["status"]) else { return nil }
+                return FileVersion(id: row["id"], path: row["path"], status: status, receivedAt: row["ingestedAt"])
+            }
+        }
+    }
+
+    /// What the store holds of a path's latest version: its status and every problem.
+    public func verdict(path: String) throws -> FileVerdict? {
+        try db.read { db in
+            guard let file = try Row.fetchOne(db, sql: "SELECT id, status FROM inputFile WHERE path = ? ORDER BY id DESC LIMIT 1",
+                                              arguments: [path]),
+                  let status = FileStatus(rawValue: file["status"]) else { return nil }
+            let problems = try ProblemRecord.fetchAll(db, sql: "SELECT ? AS path, p.* FROM problem p WHERE p.fileId = ? ORDER BY p.id",
+                                                      arguments: [path, file["id"] as Int64]).compactMap(\.problem)
+            return FileVerdict(path: path, status: status, problems: problems)
+        }
+    }
 }

@@ -179,3 +179,76 @@ package struct WrittenPeriodRecord: FetchableRecord, TableRecord {
         files = row["files"]
     }
 }
+
+// MARK: The portal's tables (`tonghop serve`, `tonghop user`)
+
+/// A portal account (`account`).
+package struct AccountRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "account"
+
+    package var id: Int64?
+    package var login: String
+    package var unitCode: String
+    package var role: String
+    package var passwordHash: String
+    package var disabled: Bool
+    package var createdAt: String
+    package var passwordChangedAt: String
+
+    package var account: Store.Account {
+        Store.Account(id: id ?? 0, login: login, unitCode: unitCode, role: role, disabled: disabled, createdAt: createdAt)
+    }
+}
+
+/// An API token, by the SHA-256 of its text (`apiToken`).
+package struct APITokenRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "apiToken"
+
+    package var id: Int64?
+    package var accountId: Int64
+    package var tokenHash: String
+    package var createdAt: String
+}
+
+/// A signed-in browser, by the SHA-256 of its cookie (`session`).
+package struct SessionRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "session"
+
+    package var tokenHash: String
+    package var accountId: Int64
+    package var csrfToken: String
+    package var createdAt: String
+    /// Seconds since 1970.
+    package var expiresAt: Double
+    package var address: String
+}
+
+/// One try at signing in (`loginAttempt`), for the throttle.
+package struct LoginAttemptRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "loginAttempt"
+
+    package var id: Int64?
+    package var login: String
+    package var address: String
+    /// Seconds since 1970.
+    package var at: Double
+    package var succeeded: Bool
+}
+
+/// One line of the audit log (`auditEvent`).
+package struct AuditEventRecord: Codable, FetchableRecord, PersistableRecord {
+    package static let databaseTableName = "auditEvent"
+
+    package var id: Int64?
+    package var at: String
+    package var login: String?
+    package var unitCode: String?
+    package var action: String
+    package var object: String
+    package var outcome: String
+    package var address: String
+
+    package var event: Store.AuditEvent {
+        Store.AuditEvent(id: id ?? 0, at: at, login: login, unitCode: unitCode, action: action, object: object, outcome: outcome, address: address)
+    }
+}

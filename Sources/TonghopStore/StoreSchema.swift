@@ -155,6 +155,58 @@ extension Store {
                 ALTER TABLE problem ADD COLUMN element TEXT;
                 """)
         }
+        m.registerMigration("v6: portal accounts, API tokens, sessions, login attempts, audit") { db in
+            // `tonghop serve` and `tonghop user`. Secrets are kept only as hashes: passwords by
+            // bcrypt, API tokens and session cookies (random, 256 bits) by SHA-256, so that a
+            // copy of the store opens no account. The CSRF token of a session is no secret
+            // without its cookie.
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL UNIQUE,
+                    unitCode TEXT NOT NULL,
+                    role TEXT NOT NULL,
+                    passwordHash TEXT NOT NULL,
+                    disabled INTEGER NOT NULL DEFAULT 0,
+                    createdAt TEXT NOT NULL,
+                    passwordChangedAt TEXT NOT NULL
+                );
+                CREATE TABLE apiToken (
+                    id INTEGER PRIMARY KEY,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    tokenHash TEXT NOT NULL UNIQUE,
+                    createdAt TEXT NOT NULL
+                );
+                CREATE TABLE session (
+                    tokenHash TEXT PRIMARY KEY,
+                    accountId INTEGER NOT NULL REFERENCES account(id),
+                    csrfToken TEXT NOT NULL,
+                    createdAt TEXT NOT NULL,
+                    expiresAt DOUBLE NOT NULL,
+                    address TEXT NOT NULL
+                );
+                CREATE INDEX session_account ON session(accountId);
+                CREATE TABLE loginAttempt (
+                    id INTEGER PRIMARY KEY,
+                    login TEXT NOT NULL,
+                    address TEXT NOT NULL,
+                    at DOUBLE NOT NULL,
+                    succeeded INTEGER NOT NULL
+                );
+                CREATE INDEX loginAttempt_login ON loginAttempt(login, at);
+                CREATE INDEX loginAttempt_address ON loginAttempt(address, at);
+                CREATE TABLE auditEvent (
+                    id INTEGER PRIMARY KEY,
+                    at TEXT NOT NULL,
+                    login TEXT,
+                    unitCode TEXT,
+                    action TEXT NOT NULL,
+                    object TEXT NOT NULL,
+                    outcome TEXT NOT NULL,
+                    address TEXT NOT NULL
+                );
+                """)
+        }
         return m
     }
 }
