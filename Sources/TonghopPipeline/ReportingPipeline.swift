@@ -20,9 +20,14 @@ public final class ReportingPipeline {
     /// `--scope`: the province or district being compiled; reports of units outside it are refused.
     public var scope: String?
 
-    public init(workspace: Workspace, today: Int = ReportingPipeline.todayKey()) throws {
+    public convenience init(workspace: Workspace, today: Int = ReportingPipeline.todayKey()) throws {
+        self.init(workspace: workspace, catalog: try Catalog.load(from: workspace.templates), today: today)
+    }
+
+    /// A pipeline over a catalog already loaded: the portal loads `templates/` once, not per request.
+    public init(workspace: Workspace, catalog: Catalog, today: Int = ReportingPipeline.todayKey()) {
         self.workspace = workspace
-        self.catalog = try Catalog.load(from: workspace.templates)
+        self.catalog = catalog
         self.today = today
     }
 

@@ -166,6 +166,13 @@ extension ReportBuilder {
         return notes
     }
 
+    /// The indicators charted by unit against the same period of last year, with their titles:
+    /// the workbook's *Biểu đồ* sheet and the portal's report page show the same two.
+    package static let chartedIndicators: [(code: String, title: String)] = [
+        ("MT01", "Số vụ phạm tội về ma túy phát hiện, bắt giữ"),
+        ("NN01", "Số người nghiện ma túy có hồ sơ quản lý"),
+    ]
+
     /// A chart of a key indicator by province (national) or by district (provincial), this
     /// year against last year, over a small table of its data.
     package func chartSheet() -> SheetModel {
@@ -173,8 +180,7 @@ extension ReportBuilder {
         let children = registry.children(of: scope.code)
         let last = 5
         var r = headerBlock(&sheet, lastColumn: 12, heading: "Biểu đồ so sánh với cùng kỳ năm trước")
-        let keys: [(code: String, title: String)] = [("MT01", "Số vụ phạm tội về ma túy phát hiện, bắt giữ"),
-                                                     ("NN01", "Số người nghiện ma túy có hồ sơ quản lý")]
+        let keys = Self.chartedIndicators
         let previousName = PreviousYear.period(before: period)?.vietnameseName ?? "Cùng kỳ năm trước"
         var chartRow = r
         for key in keys {
