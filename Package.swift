@@ -1,4 +1,4 @@
-// swift-tools-version: 6.0
+// swift-tools-version: 6.1
 import PackageDescription
 
 /// Cross-module optimisation for the stages: a national run calls across module boundaries
@@ -18,6 +18,15 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Unzips .xlsx files (a zip of XML parts): filled forms in inputs/, and workbooks read back in tests.
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web portal (`tonghop serve`): Hummingbird 2 is the HTTP server, router and test
+        // client; its traits are off because swift-configuration, which they pull in, is not used.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        // Only its HummingbirdBcrypt product (OpenBSD's bcrypt in C): the portal's password hashes.
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        // Reads multipart/form-data bodies: the files a browser or a script uploads.
+        .package(url: "https://github.com/vapor/multipart-kit", from: "4.7.1"),
+        // The portal's HTML pages, as Mustache templates that escape what they show.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The C library libxlsxwriter, the only writer of .xlsx files.
@@ -74,6 +83,17 @@ let package = Package(
         .target(name: "TonghopPipeline", dependencies: [
             "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
         ], swiftSettings: stage),
+        // The web portal (`tonghop serve`): pages and the JSON API over the same library calls as
+        // the command line, accounts, sessions and the audit log.
+        .target(name: "TonghopPortal", dependencies: [
+            "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
+            "TonghopPipeline",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HummingbirdTLS", package: "hummingbird"),
+            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+            .product(name: "MultipartKit", package: "multipart-kit"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
         // The command line: a thin layer over TonghopPipeline. Linked with mimalloc (apt
         // libmimalloc-dev), which replaces glibc's malloc for the whole process: a national run
         // allocates and frees millions of small strings and arrays, and glibc's allocator cost
@@ -82,7 +102,7 @@ let package = Package(
             name: "tonghop",
             dependencies: [
                 "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
-                "TonghopPipeline",
+                "TonghopPipeline", "TonghopPortal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             linkerSettings: [.linkedLibrary("mimalloc")]
@@ -173,6 +193,16 @@ let package = Package(
                 "TonghopBase", "TonghopCatalog", "TonghopIngest", "TonghopValidate", "TonghopStore", "TonghopAggregate", "TonghopRender",
                 "TonghopPipeline",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
+        // The portal's routes through HummingbirdTesting, one file per concept.
+        .testTarget(
+            name: "TonghopPortalTests",
+            dependencies: [
+                "TonghopTestSupport",
+                "TonghopBase", "TonghopCatalog", "TonghopStore", "TonghopPipeline", "TonghopPortal",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
         // References/ holds the reference workbook, read by path.
