@@ -6,7 +6,7 @@ import TonghopPipeline
 import TonghopRender
 
 @main
-struct Tonghop: ParsableCommand {
+struct Tonghop: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tonghop",
         abstract: "Tổng hợp báo cáo phòng, chống ma túy, HIV/AIDS, mại dâm: từ các tệp CSV trong inputs/ đến bảng tính trong outputs/.",
@@ -16,7 +16,8 @@ struct Tonghop: ParsableCommand {
             64 dùng sai lệnh.
             """,
         subcommands: [RollupCommand.self, RunCommand.self, ReportCommand.self, ExportCommand.self, CheckCommand.self,
-                      TemplateCommand.self, HistoryCommand.self, StatusCommand.self, SampleCommand.self]
+                      TemplateCommand.self, HistoryCommand.self, StatusCommand.self, SampleCommand.self, ServeCommand.self,
+                      UserCommand.self]
     )
 }
 
