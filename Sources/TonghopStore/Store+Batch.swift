@@ -124,6 +124,13 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
                 """)
             let supersede = try db.makeStatement(sql: "UPDATE submission SET active = 0, supersededBy = ? WHERE id = ?")
+            let insertOlder = try db.makeStatement(sql: """
+                INSERT INTO submission (fileId, unitCode, period, form, line, preparedOn, version, active, supersededBy, payload)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+                """)
+            let recencyOfReport = try db.makeStatement(sql: """
+                SELECT s.preparedOn, f.modifiedAt, f.path FROM submission s JOIN inputFile f ON f.id = s.fileId WHERE s.id = ?
+                """)
             let pathOfFile = try db.makeStatement(sql: "SELECT path FROM inputFile WHERE id = ?")
             let retire = try db.makeStatement(sql: "UPDATE submission SET active = 0 WHERE fileId = ? AND active = 1")
 
@@ -178,6 +185,28 @@ extension Store {
                 try update(&latest[Store.key(s.unitCode, period, s.form)])
                 func update(_ entry: inout Latest?) throws {
                     let previous = entry?.stored
+                    // A report older than the one the store holds from another file (by its date
+                    // line, then its file's time, then its path, as within a batch) is kept as a
+                    // version but does not replace it: which report is in use must not depend on
+                    // the order files arrived in, so that reports sent over several runs, or
+                    // uploaded at once by several clients, give what one run of them gives.
+                    if let previous, entry?.fromBatch == nil, let row = try Row.fetchOne(recencyOfReport, arguments: [previous.id]) {
+                        let held = ReportRecency(preparedOn: row[0], modifiedAt: row[1], path: row[2])
+                        let incoming = ReportRecency(preparedOn: s.preparedOn, modifiedAt: files[file].modifiedAt, path: files[file].outcome.path)
+                        if held.path != incoming.path, incoming < held {
+                            try BulkInsert(statement: insertOlder).run(db, [.integer(fileIds[file]), .text(s.unitCode), .text(period),
+                                                                            .text(s.form), .integer(s.line), .text(s.preparedOn),
+                                                                            .integer(previous.version + 1), .integer(previous.id), .text(payload)])
+                            var p = Problem(.notice, .lostToNewerFile, file: files[file].outcome.path, line: s.line,
+                                            detail: Messages.newerFile(held.path, preparedOn: row[0]), unitCode: s.unitCode, period: period)
+                            p.sheet = s.sheet
+                            batchProblems[file, default: []].append(p)
+                            entry?.stored = (previous.id, previous.version + 1, previous.fileId)
+                            result.submissionsStored += 1
+                            result.valuesStored += s.values.count
+                            return
+                        }
+                    }
                     try BulkInsert(statement: insertSubmission).run(db, [.integer(fileIds[file]), .text(s.unitCode), .text(period),
                                                                          .text(s.form), .integer(s.line), .text(s.preparedOn),
                                                                          .integer((previous?.version ?? 0) + 1), .text(payload)])

@@ -38,6 +38,26 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(result.problems.first?.file, "b-old.csv")
     }
 
+    func testAnOlderReportArrivingLaterDoesNotReplaceTheNewer() throws {
+        let store = try Fixtures.memoryStore()
+        let old = Fixtures.communeForm(rows: ["TT01,,,,3,"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-03-10")
+        let new = Fixtures.communeForm(rows: ["TT01,,,,4,"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-03-12")
+        // The supplement first, the original after it (two uploads, or two cron runs, in that order).
+        _ = try store.store([incoming("bo-sung.csv", new, modified: 5)], runId: try store.beginRun(command: "1"))
+        let later = try store.store([incoming("goc.csv", old, modified: 9)], runId: try store.beginRun(command: "2"))
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 4)]],
+                       "the report dated later stays in use, whatever the order the files came in")
+        XCTAssertEqual(later.problems.map(\.code), [.lostToNewerFile], "the older one is told it lost to a newer file")
+        XCTAssertEqual(later.superseded, 0)
+        let versions = try store.submissionVersions(unit: "13285")
+        XCTAssertEqual(versions.map(\.active), [true, false], "the older report is kept as a version")
+        XCTAssertEqual(versions.last?.supersededBy, versions.first?.submissionId, "superseded by the report in use")
+        // A newer one still replaces it.
+        let newest = Fixtures.communeForm(rows: ["TT01,,,,6,"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-03-14")
+        _ = try store.store([incoming("sua.csv", newest, modified: 11)], runId: try store.beginRun(command: "3"))
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 6)]])
+    }
+
     func testChangedFileSupersedesAndKeepsTheOldVersion() throws {
         let store = try Fixtures.memoryStore()
         _ = try store.store([incoming("a.csv", Fixtures.communeForm(rows: ["TT01,,,,1,"]))], runId: try store.beginRun(command: "1"))
