@@ -48,8 +48,15 @@ final class ReportRefresher: Service, Sendable {
     }
 
     func run() async throws {
-        // Every stale period with data, at start: a server killed after storing an upload and
-        // before rewriting its workbooks finishes that work when it comes back.
+        // At start, what a server killed at any moment left: the temporary files of uploads
+        // and workbooks being written (dead processes' only; inputs/ hides them from runs
+        // anyway), and every stale period with data — a server killed after storing an upload
+        // and before rewriting its workbooks finishes that work when it comes back.
+        if let pipeline = try? makePipeline() {
+            let removed = StaleTemporaryFiles.remove(under: pipeline.workspace.inputs.appendingPathComponent("tai-len"))
+                + StaleTemporaryFiles.remove(under: pipeline.workspace.outputs)
+            if !removed.isEmpty { logger.info("temporary files of a killed process removed", metadata: ["files": "\(removed.count)"]) }
+        }
         if let pipeline = try? makePipeline(), let store = try? pipeline.workspace.existingStore(),
            let stale = try? pipeline.staleReports(pipeline.defaultPeriods(store: store), store: store) {
             schedule(stale)
