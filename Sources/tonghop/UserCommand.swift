@@ -32,6 +32,7 @@ struct UserCommand: ParsableCommand {
             try accounts(options) { accounts in
                 let account = try accounts.add(login: login, unitCode: unit, role: role.role, password: try readPassword())
                 Console.out("Đã thêm tài khoản \(account.login): đơn vị \(account.unitCode), vai trò \(account.role).")
+                return ("thêm \(account.login) (\(account.unitCode), \(account.role))", account.unitCode)
             }
         }
     }
@@ -47,6 +48,7 @@ struct UserCommand: ParsableCommand {
                 for a in all {
                     Console.out("\(a.login)\t\(a.unitCode)\t\(a.role)\t\(a.disabled ? "đã khóa" : "đang dùng")\ttạo \(a.createdAt)")
                 }
+                return nil
             }
         }
     }
@@ -60,6 +62,7 @@ struct UserCommand: ParsableCommand {
             try accounts(options) { accounts in
                 try accounts.disable(login: login)
                 Console.out("Đã khóa tài khoản \(login.lowercased()).")
+                return ("khóa \(login.lowercased())", try unit(of: login, accounts))
             }
         }
     }
@@ -77,6 +80,7 @@ struct UserCommand: ParsableCommand {
             try accounts(options) { accounts in
                 try accounts.setPassword(login: login, password: try readPassword())
                 Console.out("Đã đặt mật khẩu mới cho \(login.lowercased()).")
+                return ("đặt mật khẩu \(login.lowercased())", try unit(of: login, accounts))
             }
         }
     }
@@ -92,6 +96,7 @@ struct UserCommand: ParsableCommand {
                 let token = try accounts.newToken(login: login)
                 Console.out("Mã truy cập API của \(login.lowercased()) (gửi kèm tiêu đề Authorization: Bearer <mã>; không hiện lại lần nữa):")
                 Console.out(token)
+                return ("tạo mã truy cập API \(login.lowercased())", try unit(of: login, accounts))
             }
         }
     }
@@ -107,18 +112,27 @@ struct RoleArgument: ExpressibleByArgument {
     static var allValueStrings: [String] { Role.allCases.map(\.rawValue) }
 }
 
-/// Runs an account command over the store (created if absent), refusals as exit code 64.
-private func accounts(_ options: WorkspaceOptions, _ body: (Accounts) throws -> Void) throws {
+/// Runs an account command over the store (created if absent), refusals as exit code 64. A
+/// change (what the body returns: what was done, to which unit's account) goes into the audit
+/// log, as the portal's own changes do, under the system user who ran the command.
+private func accounts(_ options: WorkspaceOptions, _ body: (Accounts) throws -> (object: String, unit: String?)?) throws {
     let pipeline = try options.pipeline()
     try runReporting(options.lang) {
         do {
             let store = try Store(path: pipeline.workspace.store.path)
-            try body(Accounts(store: store, catalog: pipeline.catalog))
+            if let change = try body(Accounts(store: store, catalog: pipeline.catalog)) {
+                try store.record(Store.AuditEvent(login: "dòng lệnh: \(ProcessInfo.processInfo.userName)", unitCode: change.unit,
+                                                  action: "tai-khoan", object: change.object, outcome: "thanh-cong", address: "máy chủ"))
+            }
         } catch let refusal as Accounts.Refusal {
             throw UsageError(refusal.description)
         }
         return .success
     }
+}
+
+private func unit(of login: String, _ accounts: Accounts) throws -> String? {
+    try accounts.store.account(login: login.lowercased())?.account.unitCode
 }
 
 /// The first line of standard input, without its line end.
