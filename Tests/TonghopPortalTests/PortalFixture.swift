@@ -151,6 +151,12 @@ final class Browser: @unchecked Sendable {
         return try await send(uri, method: .post, headers: [.contentType: body.contentType], body: body.buffer)
     }
 
+    /// A multipart post as built by the test.
+    @discardableResult
+    func post(multipart body: Multipart, to uri: String = "/gui-bao-cao") async throws -> TestResponse {
+        try await send(uri, method: .post, headers: [.contentType: body.contentType], body: body.buffer)
+    }
+
     func signIn(_ login: String, password: String) async throws -> TestResponse {
         try await get("/")
         return try await post("/dang-nhap", fields: [("dang-nhap", login), ("mat-khau", password)])
@@ -195,7 +201,7 @@ struct Multipart: Sendable {
     }
 
     mutating func file(_ field: String, name: String, bytes content: [UInt8]) {
-        bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: text/csv\r\n\r\n".utf8)
+        bytes += Array("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(field)\"; filename=\"\(name)\"\r\nContent-Type: application/octet-stream\r\n\r\n".utf8)
         bytes += content + Array("\r\n".utf8)
     }
 

@@ -59,6 +59,22 @@ final class UploadPageTests: XCTestCase {
         }
     }
 
+    func testAWorkbookIsReadLikeItsCSVTwin() async throws {
+        try await PortalFixture.test { app in
+            let browser = try await app.signedIn("xa-13285")
+            let blank = try await browser.get("/don-vi/bieu-mau?ky=2024-Q2&dang=xlsx")
+            try await browser.get("/gui-bao-cao")
+            var body = Multipart()
+            body.field("csrf", try XCTUnwrap(browser.csrf))
+            body.file("tep", name: "bieu-mau.xlsx", bytes: Array(blank.body.readableBytesView))
+            let page = try await browser.post(multipart: body)
+            XCTAssertTrue(page.text.contains(#"<span class="badge bad">Bị từ chối</span>"#), "a blank form sent back unfilled is refused")
+            XCTAssertTrue(page.visibleText.contains("Tệp không có số liệu nào"), "because it holds no figures: \(page.visibleText)")
+            let kept = app.workspace.inputs.appendingPathComponent("tai-len/13285/bieu-mau.xlsx")
+            XCTAssertEqual(try Data(contentsOf: kept), Data(blank.body.readableBytesView), "the workbook is kept byte for byte")
+        }
+    }
+
     func testSeveralFilesAreAnsweredOneByOne() async throws {
         try await PortalFixture.test { app in
             let browser = try await app.signedIn("xa-13285")
