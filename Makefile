@@ -1,6 +1,7 @@
 # tonghop — the two commands of the README:
 #   make demo   install what is missing, build (release), roll up the sample inputs/ into outputs/
 #   make test   install what is missing, build, run every test
+# and the portal's: make serve-demo (the web portal on loopback over the sample data).
 SWIFT ?= swift
 BIN_RELEASE := .build/release/tonghop
 SUDO := $(shell [ "$$(id -u)" -ne 0 ] && command -v sudo >/dev/null && echo sudo)
@@ -12,16 +13,19 @@ DEBIAN_PACKAGES := libxlsxwriter-dev libfreexl-dev libsqlite3-dev libssl-dev lib
 # What the tests need besides: LibreOffice, to lay out the workbooks as the committee prints them
 # (scripts/row-height-check.py, through the system Python's UNO bridge) and to save CSV forms as
 # .xls, .ods and workbooks of several sheets the way offices do (scripts/office-workbooks.py),
-# and the metric twin of Times New Roman it lays them out with.
-TEST_PACKAGES := libreoffice-calc-nogui python3-uno fonts-liberation2
+# and the metric twin of Times New Roman it lays them out with. And a real browser for the
+# portal (scripts/browser-test.py): Debian's chromium, its driver, and its Vietnamese words;
+# selenium, from PyPI, drives it.
+TEST_PACKAGES := libreoffice-calc-nogui python3-uno fonts-liberation2 chromium chromium-driver chromium-l10n
 
-.PHONY: demo test deps test-deps install-packages build build-debug sample recalc-check bench clean
+.PHONY: demo test deps test-deps install-packages build build-debug sample recalc-check bench serve-demo screenshots clean
 
 deps:
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(DEBIAN_PACKAGES)"
 
 test-deps: deps
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
+	@python3 -c "import selenium" 2>/dev/null || pip install -q selenium
 
 # Installs the Debian packages of $(PACKAGES) that are absent.
 install-packages:
@@ -45,11 +49,23 @@ demo: build
 	ls outputs/2024-H1/*.xlsx outputs/2024/*.xlsx
 
 # The tests make a home folder per case under $TMPDIR; they get a folder of their own, removed
-# afterwards, so repeated runs do not fill /tmp.
+# afterwards, so repeated runs do not fill /tmp. Then the portal in a real browser, and under
+# load with its server killed half-way (both over loopback, with the debug build).
 test: build-debug
 	@scratch=$$(mktemp -d -t tonghop-tests.XXXXXX); \
-	TMPDIR=$$scratch $(SWIFT) test --skip-build; rc=$$?; \
+	TMPDIR=$$scratch $(SWIFT) test --skip-build \
+	  && TMPDIR=$$scratch python3 scripts/browser-test.py --binary .build/debug/tonghop \
+	  && TMPDIR=$$scratch python3 scripts/portal-load-test.py --binary .build/debug/tonghop; rc=$$?; \
 	rm -rf "$$scratch"; exit $$rc
+
+# The portal on 127.0.0.1:8080 over a copy of the sample data, with three accounts (a commune, a
+# province, the nation) whose passwords it prints.
+serve-demo: build
+	scripts/serve-demo.sh
+
+# Refreshes the README's screenshots of the portal (docs/screenshots/).
+screenshots: build-debug
+	python3 scripts/browser-test.py --binary .build/debug/tonghop --screenshots docs/screenshots
 
 # Regenerates the committed sample inputs/ (deterministic: the same files every time).
 sample: build
