@@ -112,3 +112,10 @@ if "write" in s:
     cells = summary.get("cellsWritten", 0)
     print(f"| aggregate and write workbooks | {s['write']:.2f} | " + (f"{cells / max(s['write'], 1e-9):,.0f} cells/s |" if cells else f"{len(summary.get('filesWritten', [])) / max(s['write'], 1e-9):.1f} files/s |"))
 PY
+
+# The portal: an upload answered over loopback on the store after the cold run (a national year),
+# beside `tonghop check` of the same file.
+echo
+echo "The portal (\`tonghop serve\`), on the store after the cold run (a national year), over loopback:"
+echo
+scripts/bench-portal.sh "$BIN" "$WORK/after-cold" "$CACHE/inputs"
