@@ -14,9 +14,12 @@ DEBIAN_PACKAGES := libxlsxwriter-dev libfreexl-dev libsqlite3-dev libssl-dev lib
 # (scripts/row-height-check.py, through the system Python's UNO bridge) and to save CSV forms as
 # .xls, .ods and workbooks of several sheets the way offices do (scripts/office-workbooks.py),
 # and the metric twin of Times New Roman it lays them out with. And a real browser for the
-# portal (scripts/browser-test.py): Debian's chromium, its driver, and its Vietnamese words;
-# selenium, from PyPI, drives it.
-TEST_PACKAGES := libreoffice-calc-nogui python3-uno fonts-liberation2 chromium chromium-driver chromium-l10n
+# portal (scripts/browser-test.py): Debian's chromium, its driver, and its Vietnamese words,
+# driven by Debian's selenium. These scripts run under the system Python (/usr/bin/python3),
+# which Debian's python3-uno and python3-selenium are built for, whatever python3 a PATH finds
+# first: a pip install into Debian's Python is refused (PEP 668).
+TEST_PACKAGES := libreoffice-calc-nogui python3-uno fonts-liberation2 chromium chromium-driver chromium-l10n python3-selenium
+SYSTEM_PYTHON := /usr/bin/python3
 
 .PHONY: demo test deps test-deps install-packages build build-debug sample recalc-check bench serve-demo screenshots clean
 
@@ -25,7 +28,6 @@ deps:
 
 test-deps: deps
 	@$(MAKE) --no-print-directory install-packages PACKAGES="$(TEST_PACKAGES)"
-	@python3 -c "import selenium" 2>/dev/null || pip install -q selenium
 
 # Installs the Debian packages of $(PACKAGES) that are absent.
 install-packages:
@@ -54,8 +56,8 @@ demo: build
 test: build-debug
 	@scratch=$$(mktemp -d -t tonghop-tests.XXXXXX); \
 	TMPDIR=$$scratch $(SWIFT) test --skip-build \
-	  && TMPDIR=$$scratch python3 scripts/browser-test.py --binary .build/debug/tonghop \
-	  && TMPDIR=$$scratch python3 scripts/portal-load-test.py --binary .build/debug/tonghop; rc=$$?; \
+	  && TMPDIR=$$scratch $(SYSTEM_PYTHON) scripts/browser-test.py --binary .build/debug/tonghop \
+	  && TMPDIR=$$scratch $(SYSTEM_PYTHON) scripts/portal-load-test.py --binary .build/debug/tonghop; rc=$$?; \
 	rm -rf "$$scratch"; exit $$rc
 
 # The portal on 127.0.0.1:8080 over a copy of the sample data, with three accounts (a commune, a
@@ -65,7 +67,7 @@ serve-demo: build
 
 # Refreshes the README's screenshots of the portal (docs/screenshots/).
 screenshots: build-debug
-	python3 scripts/browser-test.py --binary .build/debug/tonghop --screenshots docs/screenshots
+	$(SYSTEM_PYTHON) scripts/browser-test.py --binary .build/debug/tonghop --screenshots docs/screenshots
 
 # Regenerates the committed sample inputs/ (deterministic: the same files every time).
 sample: build

@@ -138,6 +138,7 @@ def main():
     rng = random.Random(args.seed)
     started = time.time()
     work = tempfile.mkdtemp(prefix="tonghop-load-")
+    server = None
     try:
         files = sorted(os.path.relpath(os.path.join(d, n), os.path.join(ROOT, SAMPLE))
                        for d, _, names in os.walk(os.path.join(ROOT, SAMPLE)) for n in names)
@@ -227,6 +228,9 @@ def main():
         print(f"load and fault test: passed in {time.time() - started:.1f} s — {len(files)} files, {CLIENTS} clients, "
               f"SIGKILL after {len(before)} answers ({len(unanswered)} sent again), seed {args.seed}")
     finally:
+        if server and server.process and server.process.poll() is None:
+            server.process.kill()
+            server.process.wait()
         shutil.rmtree(work, ignore_errors=True)
 
 

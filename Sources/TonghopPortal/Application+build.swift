@@ -22,6 +22,8 @@ public protocol PortalArguments: Sendable {
     var loginDelayUnit: Double { get }
     /// How long uploads must stop before the workbooks they changed are rewritten.
     var refreshQuiet: Duration { get }
+    /// Seconds an upload waits for the run lock (cron's run holding it) before a 503.
+    var lockWait: Double { get }
     /// A fixed day (yyyymmdd) instead of the clock's, for tests.
     var today: Int? { get }
     var logLevel: Logger.Level { get }
@@ -38,6 +40,7 @@ extension PortalArguments {
     public var bcryptCost: UInt8 { 12 }
     public var loginDelayUnit: Double { 1 }
     public var refreshQuiet: Duration { .seconds(3) }
+    public var lockWait: Double { 30 }
     public var today: Int? { nil }
     public var logLevel: Logger.Level { .info }
 }

@@ -74,6 +74,8 @@ struct PortalSettings: Sendable {
     let sessionLifetime: TimeInterval = 12 * 3600
     let refreshQuiet: Duration
     let refreshLongest: Duration
+    /// Seconds an upload waits for the run lock that cron's run holds.
+    let lockWait: Double
     private let fixedToday: Int?
 
     init(_ arguments: some PortalArguments) {
@@ -84,6 +86,7 @@ struct PortalSettings: Sendable {
         throttle = LoginThrottle(delayUnit: arguments.loginDelayUnit)
         refreshQuiet = arguments.refreshQuiet
         refreshLongest = arguments.refreshQuiet * 20
+        lockWait = arguments.lockWait
         fixedToday = arguments.today
     }
 

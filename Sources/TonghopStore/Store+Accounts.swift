@@ -104,15 +104,15 @@ extension Store {
         }
     }
 
-    /// Disables (or enables again) an account: a disabled account's sessions end and its API
-    /// tokens are refused; nothing it sent is touched.
-    public func setDisabled(_ disabled: Bool, login: String) throws {
+    /// Disables an account: its sessions end and its API tokens are refused; nothing it sent
+    /// is touched.
+    public func disableAccount(login: String) throws {
         try db.write { db in
             guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM account WHERE login = ?", arguments: [login]) else {
                 throw AccountError.noSuchLogin(login)
             }
-            try db.execute(sql: "UPDATE account SET disabled = ? WHERE id = ?", arguments: [disabled, id])
-            if disabled { try db.execute(sql: "DELETE FROM session WHERE accountId = ?", arguments: [id]) }
+            try db.execute(sql: "UPDATE account SET disabled = 1 WHERE id = ?", arguments: [id])
+            try db.execute(sql: "DELETE FROM session WHERE accountId = ?", arguments: [id])
         }
     }
 

@@ -2,6 +2,7 @@ import XCTest
 import HummingbirdTesting
 import TonghopBase
 import TonghopStore
+import TonghopPipeline
 @testable import TonghopPortal
 import TonghopTestSupport
 
@@ -107,6 +108,19 @@ final class APITests: XCTestCase {
             let response = try await app.api(.post, "/api/v1/files", token: token, body: .file("lon.csv", String(repeating: "1,", count: 4096)))
             XCTAssertEqual(response.status, .contentTooLarge)
             XCTAssertEqual(try response.json()["error"] as? String, "tooLarge")
+        }
+    }
+
+    func testWhileAnotherRunHoldsTheLockItIs503AndNothingIsKept() async throws {
+        try await PortalFixture.test { app in
+            let token = try app.token("xa-13285")
+            // Cron's run, as far as the store's lock goes.
+            let lock = try XCTUnwrap(RunLock(beside: app.workspace.store, wait: 0))
+            let response = try await app.api(.post, "/api/v1/files", token: token, body: .file("13285.csv", try quangTrungForm(tt01: "9")))
+            withExtendedLifetime(lock) {}
+            XCTAssertEqual(response.status, .serviceUnavailable)
+            XCTAssertEqual(try response.json()["error"] as? String, "busy")
+            XCTAssertFalse(FileManager.default.fileExists(atPath: app.workspace.inputs.appendingPathComponent("tai-len").path), "nothing kept")
         }
     }
 

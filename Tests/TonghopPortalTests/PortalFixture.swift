@@ -71,6 +71,8 @@ enum PortalFixture {
         var refreshQuiet: Duration { .seconds(3600) }
         var today: Int? { Fixtures.today }
         var logLevel: Logger.Level { .critical }
+        /// A test holding the run lock is answered at once.
+        var lockWait: Double { 0 }
     }
 
     /// Runs `test` against the portal over a fresh home, through the router (no socket).

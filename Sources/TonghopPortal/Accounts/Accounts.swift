@@ -50,7 +50,7 @@ public struct Accounts: Sendable {
 
     /// Disables an account: it can no longer sign in or use its API tokens.
     public func disable(login: String) throws {
-        try mapped { try store.setDisabled(true, login: login.lowercased()) }
+        try mapped { try store.disableAccount(login: login.lowercased()) }
     }
 
     /// Sets a new password; the account's open sessions end.

@@ -48,7 +48,15 @@ struct UploadController {
 /// periods hold to be rewritten: what both the upload page and the API do.
 func receive(_ file: SubmittedForm.File, account: Store.Account, portal: Portal) async throws -> UploadResult {
     let upload = Upload(fileName: file.fileName, bytes: file.bytes, scope: account.unitCode, sender: account.login)
-    let result = try await Blocking.run(on: portal.writer) { try portal.pipeline().receive(upload, wait: 30) }
+    // The run lock is waited for at most `lockWait` from the moment the upload arrived, time in
+    // the writer queue included: behind a long cron run, uploads queued one after another are
+    // each answered 503 in time, not one wait after the other.
+    let deadline = ContinuousClock.now + .milliseconds(Int(portal.settings.lockWait * 1000))
+    let result = try await Blocking.run(on: portal.writer) {
+        let left = deadline - ContinuousClock.now
+        let seconds = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
+        return try portal.pipeline().receive(upload, wait: max(0, seconds))
+    }
     if result.verdict == .stored {
         // A refused file has no reports, but its problems show on its period's workbooks.
         let problemPeriods = result.problems.compactMap { $0.period.flatMap(Period.parse) }

@@ -141,10 +141,8 @@ extension Portal {
 }
 
 /// A page as a response: UTF-8 HTML.
-struct HTML: ResponseGenerator {
+struct HTML {
     let text: String
-
-    func response(from request: Request, context: some RequestContext) throws -> Response { response(status: .ok) }
 
     func response(status: HTTPResponse.Status) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))

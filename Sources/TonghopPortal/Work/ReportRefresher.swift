@@ -102,10 +102,14 @@ final class ReportRefresher: Service, Sendable {
         let ordered = family.sorted { ($0.kind, $0) < ($1.kind, $1) }
         for period in ordered {
             do {
+                let clock = ContinuousClock.now
                 let written = try await Blocking.run(on: writer) { [makePipeline] in
                     try makePipeline().refreshReports([period], wait: 5)
                 }
-                if !written.isEmpty { logger.info("workbooks rewritten", metadata: ["period": "\(period.code)", "files": "\(written.count)"]) }
+                if !written.isEmpty {
+                    logger.info("workbooks rewritten", metadata: ["period": "\(period.code)", "files": "\(written.count)",
+                                                                  "seconds": "\((ContinuousClock.now - clock).formatted(.units(allowed: [.seconds], fractionalPart: .show(length: 2))))"])
+                }
             } catch {
                 logger.error("workbooks not rewritten; the next run writes them", metadata: ["period": "\(period.code)", "error": "\(error)"])
             }
