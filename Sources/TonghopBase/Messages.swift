@@ -178,6 +178,11 @@ extension Messages {
 
     /// Candidates for a name given instead of a code, the first three of `total`:
     /// "13285 Phường Quang Trung (Thành phố Phủ Lý, Tỉnh Hà Nam)".
+    /// What a code was taken to mean: "đã hiểu là 00004 Phường Phúc Xá".
+    public static func readAs(_ unit: Unit) -> Wording {
+        Wording(vi: "đã hiểu là \(unit.code) \(unit.name)", en: "read as \(unit.code) \(unit.name)")
+    }
+
     public static func candidates(_ items: [String], total: Int) -> Wording {
         let shown = items.prefix(3)
         let more = total - shown.count

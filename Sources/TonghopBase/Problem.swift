@@ -24,7 +24,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case unreadableXML, xmlDocumentType, notADX, unreadableJSON, notADataValueSet, attributeOptionComboNotRead,
          unknownCategoryAttribute
     // Identity of the report.
-    case unknownUnit, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
+    case unknownUnit, unitCodeLostZeros, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
          formMismatch, unitCannotReport
     // Values.
     case unknownIndicator, indicatorGivenByName, indicatorNotInForm, wrongMeasure, notANumber, negativeValue, decimalInInteger,

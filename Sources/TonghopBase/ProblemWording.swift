@@ -186,6 +186,13 @@ extension ProblemCode {
             hint: Wording(vi: "ghi đúng mã thống kê của đơn vị (xã 5 chữ số, huyện 3 chữ số, sở ngành dạng 35-CA)",
                           en: "write the unit's official statistics code (commune 5 digits, district 3, department like 35-CA)"),
             whatWithoutDetail: Wording(vi: "Mã đơn vị không có trong danh mục đơn vị hành chính", en: "The unit code is not in the administrative registry"))
+        case .unitCodeLostZeros: return ProblemWording(
+            what: Wording(vi: "Mã đơn vị thiếu các chữ số 0 ở đầu: Excel bỏ chúng khi ô được lưu dưới dạng số ({})",
+                          en: "The unit code lacks its leading zeros: Excel drops them when the cell is saved as a number ({})"),
+            hint: Wording(vi: "định dạng ô mã đơn vị là Văn bản (Text) rồi gõ lại mã đủ chữ số, hoặc gõ dấu nháy trước mã ('00004)",
+                          en: "format the unit code cell as Text and type the full code again, or type an apostrophe before it ('00004)"),
+            whatWithoutDetail: Wording(vi: "Mã đơn vị thiếu các chữ số 0 ở đầu (Excel bỏ chúng khi ô được lưu dưới dạng số)",
+                                       en: "The unit code lacks its leading zeros (Excel drops them when the cell is saved as a number)"))
         case .unitNameMismatch: return ProblemWording(
             what: Wording(vi: "Tên đơn vị không khớp với mã đơn vị ({})",
                           en: "The unit's name does not match its code ({})"),

@@ -87,7 +87,19 @@ public struct ReportValidator {
             problem(.error, .unitNotInForce, raw.period, detail: Messages.noRegistry(for: period))
             return nil
         }
-        guard let unit = registry.unit(unitCode) else {
+        var resolved = registry.unit(unitCode)
+        if resolved == nil, let restored = unitsWithZerosRestored(unitCode, registry: registry, form: raw.form, name: raw.unitName) {
+            if restored.count == 1 {
+                problem(.warning, .unitCodeLostZeros, raw.unit, expected: Wording(restored[0].code),
+                        detail: Messages.readAs(restored[0]), unit: restored[0].code, period: period.code)
+                resolved = restored[0]
+            } else {
+                problem(.error, .unitCodeLostZeros, raw.unit, expected: Messages.unitOfRegistry(registry.id),
+                        detail: Messages.candidates(restored.map { "\($0.code) \($0.name)" }, total: restored.count), period: period.code)
+                return nil
+            }
+        }
+        guard let unit = resolved else {
             let others = catalog.registries.others(knowing: unitCode, besides: registry)
             if let other = others.first, let known = other.unit(unitCode) {
                 problem(.error, .unitNotInForce, raw.unit, expected: Messages.unitOfRegistry(registry.id, for: period),
@@ -385,6 +397,32 @@ public struct ReportValidator {
     /// The units a name written instead of a code may mean, nearest to the file's other
     /// units first, of the level of the form when one is given: "13285 Phường Quang Trung
     /// (Thành phố Phủ Lý, Tỉnh Hà Nam)". Nil when the text names no unit.
+    /// The units a code of digits may be once the zeros Excel dropped are put back: a code typed
+    /// or read as a number loses its leading zeros when a workbook or a CSV is saved (`00004`
+    /// becomes `4`, `01` becomes `1`). Codes have one length per level (2 digits for a province,
+    /// 3 for a district, 5 for a commune), so each level has at most one such unit; the form's
+    /// level, then the name written beside the code, narrow them down. Nil when the code is not
+    /// all digits or no unit fits.
+    package func unitsWithZerosRestored(_ code: String, registry: Registry, form: SourceCell?, name: SourceCell?) -> [Unit]? {
+        guard !code.isEmpty, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var lengths: Set<Int> = []
+        for u in registry.units where u.code.utf8.count > code.utf8.count && u.code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            lengths.insert(u.code.utf8.count)
+        }
+        var found = lengths.sorted().compactMap { registry.unit(String(repeating: "0", count: $0 - code.utf8.count) + code) }
+        if let f = form?.text, let level = catalog.forms[f.uppercased()]?.level {
+            found = found.filter { $0.level == level }
+        } else if compiled {
+            found = found.filter { $0.level == .province || $0.level == .district || $0.level == .nation }
+        }
+        if found.count > 1, let written = name?.text, !written.isEmpty {
+            let key = Self.coreName(written)
+            let named = found.filter { Self.coreName($0.name) == key }
+            if !named.isEmpty { found = named }
+        }
+        return found.isEmpty ? nil : found
+    }
+
     package func unitSuggestion(_ text: String, registry: Registry, form: SourceCell?) -> Wording? {
         var candidates = registry.units(named: text)
         if let f = form?.text, let level = catalog.forms[f.uppercased()]?.level {
