@@ -56,13 +56,21 @@ public enum LayoutReader {
             }
             return readTable(rows, header: headerFields, file: file)
         }
-        // Rows above a form's heading are its titles: the administrative header block of a
-        // blank form's .xlsx, also when that workbook is saved as CSV.
-        if let start = rows.firstIndex(where: { isFormHeading($0) }) {
-            return readForm(Array(rows[start...]), file: file)
+        // Rows above a form's heading or a table's header are titles: the administrative
+        // header block of a blank form's .xlsx (also when saved as CSV), or the "BẢNG TỔNG HỢP
+        // ..." lines a district puts above its table. They cannot hold figures, which need a
+        // header above them; the layout starts at the first line that is one.
+        if let start = rows.firstIndex(where: { isFormHeading($0) || namesUnitAndPeriod($0) }), start > 0 {
+            return read(Array(rows[start...]), file: file)
         }
         return LayoutReading(layout: nil, problems: [Problem(.error, .unknownLayout, file: file, line: first.line, column: 1,
                                                               found: first.fields.prefix(6).joined(separator: ","))])
+    }
+
+    /// Whether a line is a table's or the long layout's header: it names a unit and a period.
+    package static func namesUnitAndPeriod(_ r: CSVRecord) -> Bool {
+        let fields = (0..<r.count).compactMap { r.isEmpty($0) ? nil : field(r.trimmed($0)) }
+        return fields.contains(.unit) && fields.contains(.period)
     }
 
     /// The first line of a form: `don_vi` and the unit's code, nothing else.
