@@ -178,6 +178,13 @@ extension Messages {
 
     /// Candidates for a name given instead of a code, the first three of `total`:
     /// "13285 Phường Quang Trung (Thành phố Phủ Lý, Tỉnh Hà Nam)".
+    /// A list, the first ten items then how many more: "13285 2024-Q1, 13291 2024-Q1 (và 3 báo cáo khác)".
+    public static func listed(_ items: [String]) -> Wording {
+        let shown = items.prefix(10).joined(separator: ", ")
+        let more = items.count - min(items.count, 10)
+        return Wording(vi: shown + (more > 0 ? " (và \(more) báo cáo khác)" : ""), en: shown + (more > 0 ? " (and \(more) more)" : ""))
+    }
+
     /// What a code was taken to mean: "đã hiểu là 00004 Phường Phúc Xá".
     public static func readAs(_ unit: Unit) -> Wording {
         Wording(vi: "đã hiểu là \(unit.code) \(unit.name)", en: "read as \(unit.code) \(unit.name)")

@@ -31,7 +31,7 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
          ambiguousNumber, percentSign, unknownCategory, notYesNo, partsMismatch, duplicateValue, answerCountNotSingle,
          noValues, ruleViolated
     // Against other reports: the unit's earlier quarters, its communes, the other files of a batch.
-    case outlier, reconciliationMismatch, lostToNewerFile, supersedesEarlier, readFailed
+    case outlier, reconciliationMismatch, lostToNewerFile, supersedesEarlier, earlierVersionKept, readFailed
 }
 
 /// One problem found in an input file: where, what was found, what was expected.

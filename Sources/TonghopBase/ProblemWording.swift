@@ -349,6 +349,11 @@ extension ProblemCode {
                           en: "This report replaces the one for the same unit, period and form received earlier in {}; the old version is kept"),
             hint: Wording(vi: "",
                           en: ""))
+        case .earlierVersionKept: return ProblemWording(
+            what: Wording(vi: "Tệp gửi lại có lỗi nên chưa thay được các báo cáo của bản trước; vẫn dùng số liệu đã nhận của: {}",
+                          en: "The file sent again has errors, so it cannot replace its earlier version's reports yet; the figures received before are still used for: {}"),
+            hint: Wording(vi: "sửa các lỗi của tệp rồi gửi lại; khi tệp được nhận toàn bộ, bản trước mới được thay hẳn",
+                          en: "fix the file's errors and send it again; once the file is accepted whole, it replaces the earlier version entirely"))
         case .readFailed: return ProblemWording(
             what: Wording(vi: "Không đọc được tệp ({})",
                           en: "The file cannot be read ({})"),

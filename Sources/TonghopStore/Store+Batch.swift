@@ -52,7 +52,11 @@ extension Store {
     /// Within the batch, reports for the same unit, period and form are applied oldest first,
     /// by their own date line, then the file's modification time, then path, so the newest
     /// wins; the losers stay in the store as superseded versions and a notice names the winner.
-    /// A new version of a path retires whatever its earlier version had sent.
+    /// A new version of a path, accepted whole, retires whatever its earlier versions had sent
+    /// and it does not repeat (the unit was taken out of a table). A new version with an error
+    /// retires nothing it does not replace: a report it could not read, or a row it refused,
+    /// may be one the earlier version sent, and the figures accepted then are good data that a
+    /// bad resend must not lose. A warning names the reports kept.
     /// - Parameter laterProblems: problems still being found while the batch is stored (the
     ///   warnings that compare reports with each other), by position in `files`; asked for
     ///   once the files and reports are written, just before the problems. A finding may only
@@ -125,7 +129,18 @@ extension Store {
                 """)
             let supersede = try db.makeStatement(sql: "UPDATE submission SET active = 0, supersededBy = ? WHERE id = ?")
             let pathOfFile = try db.makeStatement(sql: "SELECT path FROM inputFile WHERE id = ?")
-            let retire = try db.makeStatement(sql: "UPDATE submission SET active = 0 WHERE fileId = ? AND active = 1")
+            // Every earlier version of the path: one that was partly refused may have left
+            // reports in force beside a later version's.
+            let retire = try db.makeStatement(sql: """
+                UPDATE submission SET active = 0
+                WHERE active = 1 AND fileId IN (SELECT id FROM inputFile WHERE path = ? AND id < ?)
+                """)
+            let keptFromEarlier = try db.makeStatement(sql: """
+                SELECT unitCode, period FROM submission
+                WHERE active = 1 AND fileId IN (SELECT id FROM inputFile WHERE path = ? AND id < ?)
+                ORDER BY unitCode, period
+                """)
+            var resentWithErrors: [Int] = []
 
             var fileIds: [Int64] = []
             // Files and reports are read where they lie in `files` (by index): `for file in files`
@@ -138,9 +153,15 @@ extension Store {
                                                               .text(files[i].outcome.encoding), .text(files[i].outcome.status.rawValue), .text(now)])
                 let fileId = db.lastInsertedRowID
                 fileIds.append(fileId)
-                // A new version of a path withdraws what the old version sent; its reports that
+                // A new version of a path withdraws what the old versions sent; its reports that
                 // the new version repeats are then superseded one by one below, keeping versions.
-                if let previous = previousVersions[path] { try retire.execute(arguments: [previous]) }
+                if previousVersions[path] != nil {
+                    if files[i].outcome.status == .accepted {
+                        try retire.execute(arguments: [path, fileId])
+                    } else {
+                        resentWithErrors.append(i)
+                    }
+                }
             }
 
             // Apply submissions oldest first so that the newest of a batch wins.
@@ -192,12 +213,16 @@ extension Store {
                             batchProblems[loser.file, default: []].append(p)
                         } else {
                             result.superseded += 1
+                            // A file sent again replacing its own earlier version is the usual
+                            // correction: said only when the report came from another file.
                             let earlier = try String.fetchOne(pathOfFile, arguments: [previous.fileId]) ?? "?"
-                            var p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
-                                            detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
-                                            unitCode: s.unitCode, period: period)
-                            p.sheet = s.sheet
-                            batchProblems[file, default: []].append(p)
+                            if earlier != files[file].outcome.path {
+                                var p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
+                                                detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
+                                                unitCode: s.unitCode, period: period)
+                                p.sheet = s.sheet
+                                batchProblems[file, default: []].append(p)
+                            }
                         }
                     }
                     entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, s.line, s.sheet))
@@ -208,6 +233,14 @@ extension Store {
             for p in pending {
                 let file = Int(p.file), report = Int(p.report)
                 try apply(files[file].outcome.submissions[report], payload: files[file].payloads[report], file: file)
+            }
+
+            for i in resentWithErrors {
+                let kept = try Row.fetchAll(keptFromEarlier, arguments: [files[i].outcome.path, fileIds[i]])
+                    .map { "\($0[0] as String) \($0[1] as String)" }
+                guard !kept.isEmpty else { continue }
+                batchProblems[i, default: []].append(Problem(.warning, .earlierVersionKept, file: files[i].outcome.path,
+                                                             detail: Messages.listed(kept)))
             }
 
             let later = laterProblems?() ?? [:]
