@@ -105,13 +105,29 @@ def main():
     office, desktop = connect()
     try:
         for spec in specs:
-            make(desktop, spec)
+            # LibreOffice now and then dies while closing an imported CSV ("Binary URP bridge
+            # disposed"), more often on a loaded machine: the workbook is made again by a new
+            # LibreOffice, once. What is tested is tonghop reading the file, not this crash.
+            try:
+                make(desktop, spec)
+            except Exception as first:
+                print("LibreOffice failed (%s); starting it again" % first.__class__.__name__, file=sys.stderr)
+                stop(office, desktop)
+                office, desktop = connect()
+                make(desktop, spec)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
+        stop(office, desktop)
+
+
+def stop(office, desktop):
+    try:
+        desktop.terminate()
+    except Exception:
+        pass
+    try:
         office.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        office.kill()
 
 
 if __name__ == "__main__":

@@ -85,6 +85,16 @@ extension Messages {
     public static let periodFormat = Wording(vi: "kỳ báo cáo như 2024-Q2, 2024-H1, 2024, Quý II/2024",
                                              en: "a period such as 2024-Q2, 2024-H1, 2024, Quý II/2024")
 
+    public static let dateFormat = Wording(vi: "một ngày có thật, viết ngày/tháng/năm như 15/09/2024 hoặc 2024-09-15",
+                                           en: "a real day, written day/month/year as 15/09/2024 or as 2024-09-15")
+
+    /// "từ 15/6/2024 đến hôm nay (20/9/2024)"
+    public static func preparedOnRange(from: Int, today: Int) -> Wording {
+        func vi(_ k: Int) -> String { "\(k % 100)/\(k / 100 % 100)/\(k / 10000)" }
+        return Wording(vi: "từ \(vi(from)) (ngày đầu của số liệu kỳ này) đến hôm nay (\(vi(today)))",
+                       en: "from \(Days.iso(from)) (the first day of the period's figures) to today (\(Days.iso(today)))")
+    }
+
     public static func oneOf(_ items: [String]) -> Wording {
         Wording(vi: "một trong " + items.joined(separator: ", "), en: "one of " + items.joined(separator: ", "))
     }

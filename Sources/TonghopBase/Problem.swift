@@ -24,14 +24,14 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case unreadableXML, xmlDocumentType, notADX, unreadableJSON, notADataValueSet, attributeOptionComboNotRead,
          unknownCategoryAttribute
     // Identity of the report.
-    case unknownUnit, unitCodeLostZeros, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
+    case unknownUnit, unitCodeLostZeros, preparedOnUnreadable, preparedOnOutOfRange, preparedOnMonthFirst, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
          formMismatch, unitCannotReport
     // Values.
     case unknownIndicator, indicatorGivenByName, indicatorNotInForm, wrongMeasure, notANumber, negativeValue, decimalInInteger,
          ambiguousNumber, percentSign, unknownCategory, notYesNo, partsMismatch, duplicateValue, answerCountNotSingle,
          noValues, ruleViolated
     // Against other reports: the unit's earlier quarters, its communes, the other files of a batch.
-    case outlier, reconciliationMismatch, lostToNewerFile, supersedesEarlier, earlierVersionKept, readFailed
+    case outlier, reconciliationMismatch, lostToNewerFile, sameDateOtherFigures, supersedesEarlier, earlierVersionKept, readFailed
 }
 
 /// One problem found in an input file: where, what was found, what was expected.

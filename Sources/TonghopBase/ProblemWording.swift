@@ -228,6 +228,21 @@ extension ProblemCode {
                           en: "The reporting period cannot be read"),
             hint: Wording(vi: "ghi kỳ dạng 2024-Q2, 2024-H1, 2024 hoặc \"Quý II/2024\", \"6 tháng đầu năm 2024\"",
                           en: "write the period as 2024-Q2, 2024-H1, 2024 or \"Quý II/2024\""))
+        case .preparedOnUnreadable: return ProblemWording(
+            what: Wording(vi: "Ngày lập báo cáo không đọc được hoặc không có trên lịch: báo cáo vẫn được nhận, nhưng hạn gửi được tính theo ngày nhận tệp",
+                          en: "The report's date cannot be read or is no day of the calendar: the report is accepted, but its timeliness counts from the day the file was received"),
+            hint: Wording(vi: "ghi ngày lập là một ngày có thật theo ngày/tháng/năm (15/09/2024) hoặc năm-tháng-ngày (2024-09-15)",
+                          en: "write the date as a real day, day/month/year (15/09/2024) or year-month-day (2024-09-15)"))
+        case .preparedOnOutOfRange: return ProblemWording(
+            what: Wording(vi: "Ngày lập báo cáo nằm ngoài khoảng có thể ({}): không dùng ngày này, hạn gửi được tính theo ngày nhận tệp",
+                          en: "The report's date is outside what is possible ({}): it is not used, and timeliness counts from the day the file was received"),
+            hint: Wording(vi: "kiểm tra lại ngày, tháng và năm của dòng ngay_lap",
+                          en: "check the day, month and year of the ngay_lap line"))
+        case .preparedOnMonthFirst: return ProblemWording(
+            what: Wording(vi: "Ngày lập viết tháng trước ngày (kiểu Excel tiếng Anh); đã hiểu là ngày {}",
+                          en: "The date is written month first (as English Excel writes it); read as {}"),
+            hint: Wording(vi: "viết ngày trước tháng (15/09/2024) hoặc năm-tháng-ngày (2024-09-15)",
+                          en: "write the day before the month (15/09/2024) or year-month-day (2024-09-15)"))
         case .periodInFuture: return ProblemWording(
             what: Wording(vi: "Kỳ báo cáo chưa bắt đầu",
                           en: "The reporting period has not begun yet"),
@@ -344,6 +359,11 @@ extension ProblemCode {
                           en: "The same unit, period and form was sent again in {}; that newer one is used"),
             hint: Wording(vi: "",
                           en: ""))
+        case .sameDateOtherFigures: return ProblemWording(
+            what: Wording(vi: "Báo cáo cùng đơn vị, cùng kỳ, cùng biểu mẫu, cùng ngày lập nhưng khác số liệu cũng có trong tệp {}; dùng bản đó vì tệp được lưu sau",
+                          en: "A report for the same unit, period and form, with the same date but other figures, is also in {}; that one is used, its file being saved later"),
+            hint: Wording(vi: "nếu bản được dùng không phải bản đúng, gửi lại bản đúng với ngày lập mới hơn",
+                          en: "if the copy used is not the right one, send the right one again with a later date"))
         case .supersedesEarlier: return ProblemWording(
             what: Wording(vi: "Báo cáo này thay thế báo cáo cùng đơn vị, cùng kỳ, cùng biểu mẫu đã nhận trước đó từ tệp {}; bản cũ vẫn được lưu",
                           en: "This report replaces the one for the same unit, period and form received earlier in {}; the old version is kept"),

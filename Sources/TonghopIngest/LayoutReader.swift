@@ -210,7 +210,7 @@ public enum LayoutReader {
             reading.problems += blankHeaders(rows[index], file: file) + unknownColumns(rows[index], header, file: file)
         }
         guard let unit = key(.unit), let period = key(.period) else { return nil }
-        return FormHeading(report: RawReport(unit: unit, period: period, form: key(.form), preparedOn: key(.preparedOn)?.text,
+        return FormHeading(report: RawReport(unit: unit, period: period, form: key(.form), preparedOn: key(.preparedOn),
                                              line: rows[0].line, values: [], unitName: key(.unitName)),
                            tableHeader: index, headerCount: rows[index].count, indicatorColumn: header.firstIndex(of: .indicator)!,
                            categoryColumn: header.firstIndex(of: .category), measureColumn: header.firstIndex(of: .measure),
@@ -249,7 +249,7 @@ public enum LayoutReader {
                          value: cell(r, c.column))
             }
             reading.reports.append(RawReport(unit: cell(r, unitColumn), period: cell(r, periodColumn),
-                                             form: formColumn.map { cell(r, $0) }, preparedOn: preparedColumn.map { r[$0] },
+                                             form: formColumn.map { cell(r, $0) }, preparedOn: preparedColumn.map { cell(r, $0) },
                                              line: r.line, values: values, unitName: nameColumn.map { cell(r, $0) }))
         }
         return reading
@@ -284,7 +284,7 @@ public enum LayoutReader {
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = RawReport(unit: unit, period: period, form: formColumn.map { cell(r, $0) },
-                                        preparedOn: preparedColumn.map { r[$0] }, line: r.line, values: [],
+                                        preparedOn: preparedColumn.map { cell(r, $0) }, line: r.line, values: [],
                                         unitName: nameColumn.map { cell(r, $0) })
             }
             groups[key]!.values.append(value)

@@ -186,7 +186,7 @@ extension Store {
             // batch's files sent it: one lookup a report, read and updated in place.
             struct Latest {
                 var stored: (id: Int64, version: Int, fileId: Int64)?
-                var fromBatch: (file: Int, line: Int, sheet: String?)?
+                var fromBatch: (file: Int, report: Int, line: Int, sheet: String?)?
             }
             var latest: [ReportKey: Latest] = [:]
             latest.reserveCapacity(current.count + pending.count)
@@ -194,7 +194,7 @@ extension Store {
             current = [:]
             var batchProblems: [Int: [Problem]] = [:]
             // A report is read where it lies in its file's outcome, not copied out.
-            func apply(_ s: borrowing Submission, payload: String, file: Int) throws {
+            func apply(_ s: borrowing Submission, payload: String, file: Int, report: Int) throws {
                 let period = s.period.code
                 try update(&latest[Store.key(s.unitCode, period, s.form)])
                 func update(_ entry: inout Latest?) throws {
@@ -206,7 +206,12 @@ extension Store {
                     if let previous {
                         try supersede.execute(arguments: [id, previous.id])
                         if let loser = entry?.fromBatch {
-                            var p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
+                            // Two copies dated the same day with other figures: the later file
+                            // wins, which may not be the one meant, so the sender is warned.
+                            let other = files[loser.file].outcome.submissions[loser.report]
+                            let tie = other.preparedOn != nil && other.preparedOn == s.preparedOn && other.values != s.values
+                            var p = Problem(tie ? .warning : .notice, tie ? .sameDateOtherFigures : .lostToNewerFile,
+                                            file: files[loser.file].outcome.path, line: loser.line,
                                             detail: Messages.newerFile(files[file].outcome.path, preparedOn: s.preparedOn),
                                             unitCode: s.unitCode, period: period)
                             p.sheet = loser.sheet
@@ -225,14 +230,14 @@ extension Store {
                             }
                         }
                     }
-                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, s.line, s.sheet))
+                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, report, s.line, s.sheet))
                     result.submissionsStored += 1
                     result.valuesStored += s.values.count
                 }
             }
             for p in pending {
                 let file = Int(p.file), report = Int(p.report)
-                try apply(files[file].outcome.submissions[report], payload: files[file].payloads[report], file: file)
+                try apply(files[file].outcome.submissions[report], payload: files[file].payloads[report], file: file, report: report)
             }
 
             for i in resentWithErrors {

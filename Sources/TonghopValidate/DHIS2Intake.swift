@@ -109,6 +109,7 @@ package enum DHIS2Intake {
                     if catalog.forms[dataSet.text.upperCode] != nil { form = dataSet }
                 }
                 let preparedOn = v.completeDate.map { String($0.prefix(10)) }.flatMap { $0.count == 10 ? $0 : nil }
+                    .map { SourceCell($0, line: v.value.line, column: 0) }
                 groups[key] = RawReport(unit: unit, period: period, form: form, preparedOn: preparedOn, line: v.value.line, values: [])
             }
             groups[key]!.values.append(RawValue(indicator: indicator, category: category, value: value))

@@ -48,6 +48,8 @@ public struct ReportValidator {
         package let unit: Unit
         /// Nil for a compiled report, which is on no form.
         package let form: Form?
+        /// The date line, as `yyyy-mm-dd`; nil when absent or not to be believed (said so).
+        package var preparedOn: String? = nil
 
         package var isCompiled: Bool { form == nil }
         package var formCode: String { form?.code ?? Submission.compiledForm }
@@ -134,16 +136,18 @@ public struct ReportValidator {
             if mismatch.severity == .error { return nil }
         }
 
+        let preparedOn = preparedOnDay(raw, period: period, unit: unit.code, problems: &problems)
+
         // Form.
         if compiled || unit.level == .province || unit.level == .nation {
-            return Identity(period: period, unit: unit, form: nil)
+            return Identity(period: period, unit: unit, form: nil, preparedOn: preparedOn)
         }
         guard let expectedForm = catalog.defaultForm(for: unit) else {
             problem(.error, .unitCannotReport, raw.unit, detail: Messages.levelName(unit.level), unit: unit.code, period: period.code)
             return nil
         }
         guard let given = raw.form, !given.text.isEmpty else {
-            return Identity(period: period, unit: unit, form: expectedForm)
+            return Identity(period: period, unit: unit, form: expectedForm, preparedOn: preparedOn)
         }
         let code = given.text.upperCode
         guard let form = catalog.forms[code] else {
@@ -155,7 +159,32 @@ public struct ReportValidator {
                     detail: Messages.formOfLevel(unit, form: expectedForm.code), unit: unit.code, period: period.code)
             return nil
         }
-        return Identity(period: period, unit: unit, form: form)
+        return Identity(period: period, unit: unit, form: form, preparedOn: preparedOn)
+    }
+
+    /// The date line checked: a day of the calendar, no earlier than the period's figures
+    /// begin and no later than today. When the report counts as sent depends on it (on time or
+    /// late), and so does which of two copies wins; a date that cannot be believed is set aside
+    /// with a warning, and the day the file was received counts instead. The figures are kept:
+    /// the date says nothing about them.
+    private func preparedOnDay(_ raw: RawReport, period: Period, unit: String, problems: inout [Problem]) -> String? {
+        guard let cell = raw.preparedOn, !cell.text.isEmpty else { return nil }
+        guard let day = Days.calendarDay(cell.text) else {
+            problems.append(problem(.warning, .preparedOnUnreadable, cell, raw: raw, expected: Messages.dateFormat,
+                                    unit: unit, period: period.code))
+            return nil
+        }
+        let from = catalog.window.window(period).from.key
+        guard day.key >= min(from, period.year * 10000 + period.months.lowerBound * 100 + 1), day.key <= today else {
+            problems.append(problem(.warning, .preparedOnOutOfRange, cell, raw: raw,
+                                    detail: Messages.preparedOnRange(from: from, today: today), unit: unit, period: period.code))
+            return nil
+        }
+        if day.monthFirst {
+            problems.append(problem(.notice, .preparedOnMonthFirst, cell, raw: raw, detail: Wording(vi: "\(day.key % 100)/\(day.key / 100 % 100)/\(day.key / 10000)", en: Days.iso(day.key)),
+                                    unit: unit, period: period.code))
+        }
+        return Days.iso(day.key)
     }
 
     public func validate(_ raw: RawReport) -> Outcome {
@@ -307,7 +336,7 @@ public struct ReportValidator {
         // checked where they were compiled, and sums over units that reported only part of a
         // rule's figures need not satisfy it.
         var submission = Submission(unitCode: unit.code, period: period, form: identity.formCode, line: raw.line,
-                                    preparedOn: raw.preparedOn, values: values)
+                                    preparedOn: identity.preparedOn, values: values)
         if !isCompiled {
             let rules = catalog.rulesWithinReport
             for (r, violation) in ruleViolations(submission) {

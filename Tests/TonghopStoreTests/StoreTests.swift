@@ -38,6 +38,20 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(result.problems.first?.file, "b-old.csv")
     }
 
+    func testTwoCopiesOfTheSameDayWithOtherFiguresWarnTheLoser() throws {
+        let store = try Fixtures.memoryStore()
+        let dated = { (v: Int) in
+            Fixtures.communeForm(rows: ["TT01,,,,\(v),"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-03-10")
+        }
+        let result = try store.store([incoming("a.csv", dated(2), modified: 9), incoming("b.csv", dated(9), modified: 5)],
+                                     runId: try store.beginRun(command: "1"))
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 2)]],
+                       "same date: the file saved later wins")
+        XCTAssertEqual(result.problems.map(\.code), [.sameDateOtherFigures])
+        XCTAssertEqual(result.problems.first?.severity, .warning, "which copy was meant cannot be told: the loser is warned")
+        XCTAssertEqual(result.problems.first?.file, "b.csv")
+    }
+
     func testChangedFileSupersedesAndKeepsTheOldVersion() throws {
         let store = try Fixtures.memoryStore()
         _ = try store.store([incoming("a.csv", Fixtures.communeForm(rows: ["TT01,,,,1,"]))], runId: try store.beginRun(command: "1"))
