@@ -86,6 +86,13 @@ extension ReportingPipeline {
     public func check(_ paths: [String]) throws -> [FileOutcome] {
         var incoming: [Store.IncomingFile] = paths.map { path in
             let outcome: FileOutcome
+            let fileExtension = (path as NSString).pathExtension.lowercased()
+            // A kind of file a run does not read is named the same way here.
+            if !InputScanner.extensions.contains(fileExtension) {
+                var o = FileOutcome(path: path)
+                o.problems = [Problem(.error, .fileTypeNotRead, file: path, detail: Messages.fileType(fileExtension))]
+                return Store.IncomingFile(outcome: o, size: 0, modifiedAt: 0, sha256: "")
+            }
             switch InputReading.contents(of: path) {
             case .bytes(let bytes):
                 outcome = FileIntake.read(bytes, path: path, catalog: catalog, today: today, scope: scope)
