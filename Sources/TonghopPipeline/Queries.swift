@@ -71,6 +71,10 @@ extension ReportingPipeline {
     /// `history`: every version of a unit's reports for a period and its sub-periods (all when nil).
     public func history(unit: String, period: Period?, lang: Language = .vi) throws -> SubmissionHistory {
         let code = unit.uppercased()
+        guard catalog.registries.all.contains(where: { $0.unit(code) != nil }) else {
+            throw UsageError(lang == .vi ? "--unit \(unit): không có đơn vị mã này trong danh mục đơn vị nào (\(catalog.registries.all.map(\.id).joined(separator: ", ")))"
+                                         : "--unit \(unit): no unit has this code in any registry (\(catalog.registries.all.map(\.id).joined(separator: ", ")))")
+        }
         return SubmissionHistory(unitCode: code, versions: try workspace.existingStore(lang: lang).submissionVersions(unit: code, periods: period?.family))
     }
 
