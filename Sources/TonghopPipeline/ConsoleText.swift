@@ -289,6 +289,9 @@ public enum ConsoleText {
 // MARK: The other commands
 
 extension ConsoleText {
+    /// "1 error", "2 errors": English counts (Vietnamese nouns do not change).
+    static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// `check`: each file's verdict and every problem.
     public static func check(_ outcomes: [FileOutcome], lang: Language) -> [String] {
         var lines: [String] = []
@@ -297,7 +300,7 @@ extension ConsoleText {
             let reports = outcome.submissions.count
             lines.append("\(outcome.path) — \(statusWord(outcome.status, lang)): " + (lang == .vi
                 ? "\(reports) báo cáo hợp lệ, \(errors) lỗi, \(outcome.problems.count - errors) cảnh báo/ghi chú"
-                : "\(reports) valid reports, \(errors) errors, \(outcome.problems.count - errors) warnings/notes"))
+                : "\(counted(reports, "valid report")), \(counted(errors, "error")), \(outcome.problems.count - errors) warnings/notes"))
             lines += problems(outcome.sortedProblems, lang: lang, limit: .max)
         }
         return lines
