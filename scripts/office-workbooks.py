@@ -27,6 +27,7 @@ import time
 
 import uno
 from com.sun.star.beans import PropertyValue
+from com.sun.star.sheet.SheetLinkMode import NONE as NO_LINK, VALUE as VALUES
 
 # LibreOffice's export filters by extension.
 FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".xls": "MS Excel 97", ".ods": "calc8"}
@@ -68,15 +69,14 @@ def make(desktop, spec):
         for position, sheet in enumerate(spec["sheets"]):
             name = sheet["name"]
             if "csv" in sheet:
+                # Calc's own CSV import into the sheet (as File > Sheet from file does), its
+                # values kept and the link dropped. Opening the CSV as a document of its own and
+                # importing its sheet made LibreOffice die now and then while closing it.
                 url = uno.systemPathToFileUrl(os.path.abspath(sheet["csv"]))
-                source = desktop.loadComponentFromURL(url, "_blank", 0, (
-                    prop("Hidden", True), prop("FilterName", "Text - txt - csv (StarCalc)"),
-                    prop("FilterOptions", sheet.get("options", CSV_OPTIONS))))
-                try:
-                    index = sheets.importSheet(source, source.Sheets.ElementNames[0], position)
-                finally:
-                    source.close(True)
-                sheets.getByIndex(index).Name = name
+                sheets.insertNewByName(name, position)
+                target = sheets.getByName(name)
+                target.link(url, "", "Text - txt - csv (StarCalc)", sheet.get("options", CSV_OPTIONS), VALUES)
+                target.setLinkMode(NO_LINK)
             else:
                 sheets.insertNewByName(name, position)
                 target = sheets.getByName(name)
