@@ -5,29 +5,9 @@ import XCTest
 import TonghopTestSupport
 
 /// Text garbled by opening a UTF-8 CSV file with the wrong character set and saving it again,
-/// read back; genuine Vietnamese left as it is. The garbling is made here byte by byte, as
-/// LibreOffice and Excel make it (their code pages, and what each does with undefined bytes).
+/// read back; genuine Vietnamese left as it is. The garbling is made byte by byte as LibreOffice
+/// and Excel make it (``Garbling``: their code pages, and what each does with undefined bytes).
 final class MojibakeTests: XCTestCase {
-    enum Reading { case windows1252, latin1, windows1258 }
-
-    /// What a program shows of the UTF-8 of `text` read in another code page. LibreOffice reads
-    /// a byte its code page leaves undefined as U+F100 + byte, Excel as the C1 control.
-    static func garbled(_ text: String, as reading: Reading, libreOffice: Bool = true) -> String {
-        var scalars = String.UnicodeScalarView()
-        for b in text.utf8 {
-            var value = UInt32(b)
-            if b >= 0x80 {
-                switch reading {
-                case .latin1: break
-                case .windows1252: value = b < 0xA0 ? Mojibake.windows1252C1[Int(b) - 0x80] ?? (libreOffice ? 0xF100 + value : value) : value
-                case .windows1258: value = Windows1258.upperHalf[Int(b) - 0x80] ?? (libreOffice ? 0xF100 + value : value)
-                }
-            }
-            scalars.append(Unicode.Scalar(value)!)
-        }
-        return String(scalars)
-    }
-
     /// Every unit name of both maps and every indicator, group and category name.
     static let names: [String] = {
         let catalog = Fixtures.catalog
@@ -48,18 +28,18 @@ final class MojibakeTests: XCTestCase {
 
     func testTheByteOrderMarkBeforeTheFirstCellIsDropped() {
         XCTAssertEqual(Mojibake.repaired("ï»¿don_vi"), "don_vi")
-        XCTAssertEqual(Mojibake.repaired(Self.garbled("\u{FEFF}don_vi", as: .windows1258)), "don_vi")
+        XCTAssertEqual(Mojibake.repaired(Garbling.windows1258.garble("\u{FEFF}don_vi")), "don_vi")
         XCTAssertEqual(Mojibake.repaired(utf8: Array("ï»¿don_vi,13285\nky_bao_cao,QuÃ½ I/2024\n".utf8)),
                        Array("don_vi,13285\nky_bao_cao,Quý I/2024\n".utf8), "a whole CSV text")
     }
 
     func testEveryNameGarbledInEveryCodePageIsReadBack() {
         XCTAssertGreaterThan(Self.names.count, 9_000)
-        for reading in [Reading.windows1252, .latin1, .windows1258] {
+        for garbling in Garbling.allCases {
             for libreOffice in [true, false] {
                 for name in Self.names where !name.isASCII {
-                    let garbled = Self.garbled(name, as: reading, libreOffice: libreOffice)
-                    XCTAssertEqual(Mojibake.repaired(garbled), name, "\(reading), LibreOffice \(libreOffice): \"\(garbled)\"")
+                    let garbled = garbling.garble(name, libreOffice: libreOffice)
+                    XCTAssertEqual(Mojibake.repaired(garbled), name, "\(garbling), LibreOffice \(libreOffice): \"\(garbled)\"")
                 }
             }
         }
