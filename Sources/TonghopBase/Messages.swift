@@ -359,4 +359,12 @@ extension Messages {
     package static let slipWhatToDo = Wording(
         vi: "Việc cần làm: sửa các ô nêu trên ngay trong tệp (giữ nguyên các dòng tiêu đề), lưu lại dạng \"CSV UTF-8\" và gửi lại tệp cho nơi tổng hợp. Tệp gửi lại thay thế số liệu đã gửi trước của cùng đơn vị, cùng kỳ.",
         en: "What to do: correct the cells above in the file itself (keep the header lines), save it as \"CSV UTF-8\" and send it again to the compiling office. The file sent again replaces the figures sent before for the same unit and period.")
+
+    /// What to do with a workbook: it is corrected and saved as the workbook it is, since it
+    /// has no character set to choose.
+    package static func slipWhatToDoInWorkbook(_ fileExtension: String) -> Wording {
+        Wording(
+            vi: "Việc cần làm: sửa các ô nêu trên ngay trong bảng tính (giữ nguyên các dòng tiêu đề), lưu lại dưới dạng .\(fileExtension) như cũ và gửi lại tệp cho nơi tổng hợp. Tệp gửi lại thay thế số liệu đã gửi trước của cùng đơn vị, cùng kỳ.",
+            en: "What to do: correct the cells above in the workbook itself (keep the header lines), save it as a .\(fileExtension) file as before and send it again to the compiling office. The file sent again replaces the figures sent before for the same unit and period.")
+    }
 }

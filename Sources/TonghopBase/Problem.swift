@@ -13,7 +13,7 @@ public enum Severity: Int, Sendable, Comparable, Codable {
 /// What kind of problem: each has one Vietnamese and one English wording in ``Messages``.
 public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     // Structure of the file.
-    case notText, notUTF8, encodingAssumed, tooLarge, notARegularFile, emptyFile, unterminatedQuote, strayQuote, unknownLayout,
+    case notText, notUTF8, encodingAssumed, garbledTextRepaired, tooLarge, notARegularFile, emptyFile, unterminatedQuote, strayQuote, unknownLayout,
          missingColumn, missingKey, unknownColumn, blankHeader, extraCells, noFigures
     // Entries of the inbox that are not read.
     case fileTypeNotRead, linkOutsideInbox

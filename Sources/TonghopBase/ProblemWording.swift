@@ -40,6 +40,13 @@ extension ProblemCode {
                           en: "The file is not saved as UTF-8: it was read as {}; check the Vietnamese letters"),
             hint: Wording(vi: "lần sau trong Excel chọn Tệp > Lưu thành > \"CSV UTF-8 (phân cách bằng dấu phẩy)\"",
                           en: "next time, in Excel use File > Save As > \"CSV UTF-8 (Comma delimited)\""))
+        case .garbledTextRepaired: return ProblemWording(
+            what: Wording(vi: "Chữ có dấu trong tệp đã bị hỏng do tệp CSV được mở bằng sai bảng mã rồi lưu lại (ví dụ \"QuÃ½\" hoặc \"QuĂ½\" thay cho \"Quý\"); tonghop đã đọc lại đúng chữ ở {} ô, hãy kiểm tra lại tên đơn vị và tên chỉ tiêu",
+                          en: "The accented letters of the file were garbled: the CSV file was opened with the wrong character set and saved again (\"QuÃ½\" or \"QuĂ½\" for \"Quý\"); tonghop read them back in {} cells: check the names of units and indicators"),
+            hint: Wording(vi: "lần sau, mở tệp CSV trong Excel bằng Dữ liệu > Từ Văn bản/CSV rồi chọn mã 65001: Unicode (UTF-8); trong LibreOffice chọn bộ ký tự \"Unicode (UTF-8)\" trong hộp thoại nhập",
+                          en: "next time, open the CSV file in Excel with Data > From Text/CSV and choose 65001: Unicode (UTF-8); in LibreOffice choose the character set \"Unicode (UTF-8)\" in the import dialog"),
+            whatWithoutDetail: Wording(vi: "Chữ có dấu trong tệp đã bị hỏng do tệp được mở bằng sai bảng mã rồi lưu lại (ví dụ \"QuÃ½\" hoặc \"QuĂ½\" thay cho \"Quý\"); tonghop đã đọc lại đúng chữ, hãy kiểm tra lại tên đơn vị và tên chỉ tiêu",
+                                       en: "The accented letters of the file were garbled: the file was opened with the wrong character set and saved again (\"QuÃ½\" or \"QuĂ½\" for \"Quý\"); tonghop read them back: check the names of units and indicators"))
         case .tooLarge: return ProblemWording(
             what: Wording(vi: "Tệp quá lớn để là một báo cáo ({})",
                           en: "The file is too large to be a report ({})"),

@@ -54,8 +54,10 @@ public enum ConsoleText {
                 out("  Accepted: \(s.accepted); partly accepted: \(s.partial); rejected: \(s.rejected). Stored \(s.stored.submissionsStored) reports, \(s.stored.valuesStored) values.")
             }
         }
+        // Text files only: a workbook's kind is kept as its "encoding" (the log says it), but a
+        // workbook has no character set to choose.
         let encodings = Dictionary(grouping: s.filesRead.compactMap(\.encoding).filter {
-            $0 != TextDecoding.utf8 && $0 != TextDecoding.utf8WithBOM
+            $0 != TextDecoding.utf8 && $0 != TextDecoding.utf8WithBOM && InputWorkbook.Kind(rawValue: $0) == nil
         }, by: { $0 }).sorted { $0.key < $1.key }
         if !encodings.isEmpty {
             let list = encodings.map { "\($0.value.count) tệp \($0.key)" }.joined(separator: ", ")

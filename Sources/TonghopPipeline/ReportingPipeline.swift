@@ -191,7 +191,8 @@ public final class ReportingPipeline {
     /// version the store holds as rejected or partly rejected (see ``ErrorSlipFolder``).
     public func writeErrorSlips(store: Store, inputPaths: Set<String>, lang: Language) throws -> [URL] {
         let slips = try store.rejectedFiles().filter { inputPaths.contains($0.path) }.map { verdict in
-            (path: verdict.path, text: ErrorSlip(file: verdict.path, status: verdict.status, problems: verdict.problems)
+            (path: verdict.path, text: ErrorSlip(file: verdict.path, status: verdict.status, problems: verdict.problems,
+                                                   workbook: verdict.encoding.flatMap(InputWorkbook.Kind.init(rawValue:)))
                 .text(catalog: catalog, lang: lang))
         }
         return try ErrorSlipFolder.sync(slips, folder: workspace.outputs.appendingPathComponent(ErrorSlipFolder.name))
