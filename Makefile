@@ -74,9 +74,11 @@ sample: build
 	rm -rf inputs/20*
 	$(BIN_RELEASE) sample --out inputs
 
-# The national-scale speed and memory targets, each beside a floor measured in the same run.
+# The national-scale speed and memory targets, each beside a floor measured in the same run;
+# BASELINE=path/to/an/earlier/tonghop also runs that build and this one in turns (scripts/compare.sh).
 bench: build
 	scripts/bench.sh
+	@if [ -n "$(BASELINE)" ]; then scripts/compare.sh "$(BASELINE)" $(BIN_RELEASE) $${BENCH_RUNS:-3}; fi
 
 # Opens the demo's workbooks in LibreOffice with recalculation forced and checks that every
 # formula recalculates to the value stored in it (needs libreoffice-calc-nogui and openpyxl).

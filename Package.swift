@@ -97,7 +97,7 @@ let package = Package(
         // The command line: a thin layer over TonghopPipeline. Linked with mimalloc (apt
         // libmimalloc-dev), which replaces glibc's malloc for the whole process: a national run
         // allocates and frees millions of small strings and arrays, and glibc's allocator cost
-        // a sixth of its time (`make bench`, 2026-11-23).
+        // a sixth of its time (docs/performance.md).
         .executableTarget(
             name: "tonghop",
             dependencies: [

@@ -75,7 +75,7 @@ public final class Workbook {
     /// Where libxlsxwriter puts each part (sheet, shared strings…) while a workbook is written:
     /// a file per part, created, unlinked at once, then zipped. A national run makes about
     /// 1,900 of them, and creating them on ext4 (inode allocation) cost it half a second of
-    /// kernel time; on tmpfs the cold run took 0.3–0.4 s less (interleaved runs, 2026-11-23).
+    /// kernel time, which tmpfs does not spend (docs/performance.md).
     /// So `/dev/shm` (memory) when it is a folder we can write, else the system's temporary
     /// folder. The parts of at most one workbook per core exist at once, a few megabytes.
     static let scratchFolder: String = {

@@ -33,6 +33,44 @@ public enum Days {
         return third * 10000 + second * 100 + first
     }
 
+    /// A date as officers write it, checked against the calendar: `2024-09-15`, `15/09/2024`,
+    /// `15-9-2024`, `15.09.2024`, `ngày 15 tháng 9 năm 2024`, with a time after it or not. Day
+    /// before month, as in Vietnam; month before day only when the other reading is no date
+    /// (`9/15/2024`, as Excel writes it under an American locale). Nil for anything else: two
+    /// digits for the year, a 31 February, a month 13.
+    public static func calendarDay(_ text: String) -> (key: Int, monthFirst: Bool)? {
+        var runs: [(value: Int, digits: Int)] = []
+        var value = 0, digits = 0
+        for b in text.utf8 {
+            if b >= 0x30 && b <= 0x39 {
+                if digits < 9 { value = value * 10 + Int(b - 0x30) }
+                digits += 1
+            } else if digits > 0 {
+                runs.append((value, digits)); value = 0; digits = 0
+            }
+        }
+        if digits > 0 { runs.append((value, digits)) }
+        guard (3...6).contains(runs.count) else { return nil }
+        func valid(_ y: Int, _ m: Int, _ d: Int) -> Bool {
+            (1...12).contains(m) && d >= 1 && d <= Calendar.gregorianDays(year: y, month: m)
+        }
+        if runs[0].digits == 4, runs[1].digits <= 2, runs[2].digits <= 2 {
+            let (y, m, d) = (runs[0].value, runs[1].value, runs[2].value)
+            return valid(y, m, d) ? (y * 10000 + m * 100 + d, false) : nil
+        }
+        guard runs[2].digits == 4, runs[0].digits <= 2, runs[1].digits <= 2 else { return nil }
+        let (a, b, y) = (runs[0].value, runs[1].value, runs[2].value)
+        if valid(y, b, a) { return (y * 10000 + b * 100 + a, false) }
+        if valid(y, a, b) { return (y * 10000 + a * 100 + b, true) }
+        return nil
+    }
+
+    /// `2024-09-15` from 20240915.
+    public static func iso(_ key: Int) -> String {
+        let y = key / 10000, m = key / 100 % 100, d = key % 100
+        return "\(y)-\(m < 10 ? "0" : "")\(m)-\(d < 10 ? "0" : "")\(d)"
+    }
+
     /// The calendar day (local time) of a file's modification time, yyyymmdd.
     public static func key(secondsSince1970: Double) -> Int {
         let c = Calendar(identifier: .gregorian).dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: secondsSince1970))

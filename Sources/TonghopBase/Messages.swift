@@ -85,6 +85,16 @@ extension Messages {
     public static let periodFormat = Wording(vi: "kỳ báo cáo như 2024-Q2, 2024-H1, 2024, Quý II/2024",
                                              en: "a period such as 2024-Q2, 2024-H1, 2024, Quý II/2024")
 
+    public static let dateFormat = Wording(vi: "một ngày có thật, viết ngày/tháng/năm như 15/09/2024 hoặc 2024-09-15",
+                                           en: "a real day, written day/month/year as 15/09/2024 or as 2024-09-15")
+
+    /// "từ 15/6/2024 đến hôm nay (20/9/2024)"
+    public static func preparedOnRange(from: Int, today: Int) -> Wording {
+        func vi(_ k: Int) -> String { "\(k % 100)/\(k / 100 % 100)/\(k / 10000)" }
+        return Wording(vi: "từ \(vi(from)) (ngày đầu của số liệu kỳ này) đến hôm nay (\(vi(today)))",
+                       en: "from \(Days.iso(from)) (the first day of the period's figures) to today (\(Days.iso(today)))")
+    }
+
     public static func oneOf(_ items: [String]) -> Wording {
         Wording(vi: "một trong " + items.joined(separator: ", "), en: "one of " + items.joined(separator: ", "))
     }
@@ -178,6 +188,18 @@ extension Messages {
 
     /// Candidates for a name given instead of a code, the first three of `total`:
     /// "13285 Phường Quang Trung (Thành phố Phủ Lý, Tỉnh Hà Nam)".
+    /// A list, the first ten items then how many more: "13285 2024-Q1, 13291 2024-Q1 (và 3 báo cáo khác)".
+    public static func listed(_ items: [String]) -> Wording {
+        let shown = items.prefix(10).joined(separator: ", ")
+        let more = items.count - min(items.count, 10)
+        return Wording(vi: shown + (more > 0 ? " (và \(more) báo cáo khác)" : ""), en: shown + (more > 0 ? " (and \(more) more)" : ""))
+    }
+
+    /// What a code was taken to mean: "đã hiểu là 00004 Phường Phúc Xá".
+    public static func readAs(_ unit: Unit) -> Wording {
+        Wording(vi: "đã hiểu là \(unit.code) \(unit.name)", en: "read as \(unit.code) \(unit.name)")
+    }
+
     public static func candidates(_ items: [String], total: Int) -> Wording {
         let shown = items.prefix(3)
         let more = total - shown.count
@@ -337,4 +359,12 @@ extension Messages {
     package static let slipWhatToDo = Wording(
         vi: "Việc cần làm: sửa các ô nêu trên ngay trong tệp (giữ nguyên các dòng tiêu đề), lưu lại dạng \"CSV UTF-8\" và gửi lại tệp cho nơi tổng hợp. Tệp gửi lại thay thế số liệu đã gửi trước của cùng đơn vị, cùng kỳ.",
         en: "What to do: correct the cells above in the file itself (keep the header lines), save it as \"CSV UTF-8\" and send it again to the compiling office. The file sent again replaces the figures sent before for the same unit and period.")
+
+    /// What to do with a workbook: it is corrected and saved as the workbook it is, since it
+    /// has no character set to choose.
+    package static func slipWhatToDoInWorkbook(_ fileExtension: String) -> Wording {
+        Wording(
+            vi: "Việc cần làm: sửa các ô nêu trên ngay trong bảng tính (giữ nguyên các dòng tiêu đề), lưu lại dưới dạng .\(fileExtension) như cũ và gửi lại tệp cho nơi tổng hợp. Tệp gửi lại thay thế số liệu đã gửi trước của cùng đơn vị, cùng kỳ.",
+            en: "What to do: correct the cells above in the workbook itself (keep the header lines), save it as a .\(fileExtension) file as before and send it again to the compiling office. The file sent again replaces the figures sent before for the same unit and period.")
+    }
 }

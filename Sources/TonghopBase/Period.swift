@@ -101,6 +101,12 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// The name inside a sentence: "quý II năm 2024" (the numeral stays upper case).
+    public var vietnameseNameInSentence: String {
+        let name = vietnameseName
+        return name.prefix(1).lowercased() + name.dropFirst()
+    }
+
     public var englishName: String {
         switch kind {
         case .year: return "Year \(year)"

@@ -13,7 +13,7 @@ public enum Severity: Int, Sendable, Comparable, Codable {
 /// What kind of problem: each has one Vietnamese and one English wording in ``Messages``.
 public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     // Structure of the file.
-    case notText, notUTF8, encodingAssumed, tooLarge, notARegularFile, emptyFile, unterminatedQuote, strayQuote, unknownLayout,
+    case notText, notUTF8, encodingAssumed, garbledTextRepaired, tooLarge, notARegularFile, emptyFile, unterminatedQuote, strayQuote, unknownLayout,
          missingColumn, missingKey, unknownColumn, blankHeader, extraCells, noFigures
     // Entries of the inbox that are not read.
     case fileTypeNotRead, linkOutsideInbox
@@ -24,14 +24,14 @@ public enum ProblemCode: String, Sendable, Codable, CaseIterable {
     case unreadableXML, xmlDocumentType, notADX, unreadableJSON, notADataValueSet, attributeOptionComboNotRead,
          unknownCategoryAttribute
     // Identity of the report.
-    case unknownUnit, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
+    case unknownUnit, unitCodeLostZeros, preparedOnUnreadable, preparedOnOutOfRange, preparedOnMonthFirst, unitNameMismatch, unitNameOfOtherMap, unitGivenTwice, unitGivenByName, unitNotInForce, outsideScope, unknownPeriod, periodInFuture, unknownForm,
          formMismatch, unitCannotReport
     // Values.
     case unknownIndicator, indicatorGivenByName, indicatorNotInForm, wrongMeasure, notANumber, negativeValue, decimalInInteger,
          ambiguousNumber, percentSign, unknownCategory, notYesNo, partsMismatch, duplicateValue, answerCountNotSingle,
          noValues, ruleViolated
     // Against other reports: the unit's earlier quarters, its communes, the other files of a batch.
-    case outlier, reconciliationMismatch, lostToNewerFile, supersedesEarlier, readFailed
+    case outlier, reconciliationMismatch, lostToNewerFile, sameDateOtherFigures, supersedesEarlier, earlierVersionKept, readFailed
 }
 
 /// One problem found in an input file: where, what was found, what was expected.

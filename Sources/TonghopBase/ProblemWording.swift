@@ -40,6 +40,13 @@ extension ProblemCode {
                           en: "The file is not saved as UTF-8: it was read as {}; check the Vietnamese letters"),
             hint: Wording(vi: "lần sau trong Excel chọn Tệp > Lưu thành > \"CSV UTF-8 (phân cách bằng dấu phẩy)\"",
                           en: "next time, in Excel use File > Save As > \"CSV UTF-8 (Comma delimited)\""))
+        case .garbledTextRepaired: return ProblemWording(
+            what: Wording(vi: "Chữ có dấu trong tệp đã bị hỏng do tệp CSV được mở bằng sai bảng mã rồi lưu lại (ví dụ \"QuÃ½\" hoặc \"QuĂ½\" thay cho \"Quý\"); tonghop đã đọc lại đúng chữ ở {} ô, hãy kiểm tra lại tên đơn vị và tên chỉ tiêu",
+                          en: "The accented letters of the file were garbled: the CSV file was opened with the wrong character set and saved again (\"QuÃ½\" or \"QuĂ½\" for \"Quý\"); tonghop read them back in {} cells: check the names of units and indicators"),
+            hint: Wording(vi: "lần sau, mở tệp CSV trong Excel bằng Dữ liệu > Từ Văn bản/CSV rồi chọn mã 65001: Unicode (UTF-8); trong LibreOffice chọn bộ ký tự \"Unicode (UTF-8)\" trong hộp thoại nhập",
+                          en: "next time, open the CSV file in Excel with Data > From Text/CSV and choose 65001: Unicode (UTF-8); in LibreOffice choose the character set \"Unicode (UTF-8)\" in the import dialog"),
+            whatWithoutDetail: Wording(vi: "Chữ có dấu trong tệp đã bị hỏng do tệp được mở bằng sai bảng mã rồi lưu lại (ví dụ \"QuÃ½\" hoặc \"QuĂ½\" thay cho \"Quý\"); tonghop đã đọc lại đúng chữ, hãy kiểm tra lại tên đơn vị và tên chỉ tiêu",
+                                       en: "The accented letters of the file were garbled: the file was opened with the wrong character set and saved again (\"QuÃ½\" or \"QuĂ½\" for \"Quý\"); tonghop read them back: check the names of units and indicators"))
         case .tooLarge: return ProblemWording(
             what: Wording(vi: "Tệp quá lớn để là một báo cáo ({})",
                           en: "The file is too large to be a report ({})"),
@@ -186,6 +193,13 @@ extension ProblemCode {
             hint: Wording(vi: "ghi đúng mã thống kê của đơn vị (xã 5 chữ số, huyện 3 chữ số, sở ngành dạng 35-CA)",
                           en: "write the unit's official statistics code (commune 5 digits, district 3, department like 35-CA)"),
             whatWithoutDetail: Wording(vi: "Mã đơn vị không có trong danh mục đơn vị hành chính", en: "The unit code is not in the administrative registry"))
+        case .unitCodeLostZeros: return ProblemWording(
+            what: Wording(vi: "Mã đơn vị thiếu các chữ số 0 ở đầu: Excel bỏ chúng khi ô được lưu dưới dạng số ({})",
+                          en: "The unit code lacks its leading zeros: Excel drops them when the cell is saved as a number ({})"),
+            hint: Wording(vi: "định dạng ô mã đơn vị là Văn bản (Text) rồi gõ lại mã đủ chữ số, hoặc gõ dấu nháy trước mã ('00004)",
+                          en: "format the unit code cell as Text and type the full code again, or type an apostrophe before it ('00004)"),
+            whatWithoutDetail: Wording(vi: "Mã đơn vị thiếu các chữ số 0 ở đầu (Excel bỏ chúng khi ô được lưu dưới dạng số)",
+                                       en: "The unit code lacks its leading zeros (Excel drops them when the cell is saved as a number)"))
         case .unitNameMismatch: return ProblemWording(
             what: Wording(vi: "Tên đơn vị không khớp với mã đơn vị ({})",
                           en: "The unit's name does not match its code ({})"),
@@ -221,6 +235,21 @@ extension ProblemCode {
                           en: "The reporting period cannot be read"),
             hint: Wording(vi: "ghi kỳ dạng 2024-Q2, 2024-H1, 2024 hoặc \"Quý II/2024\", \"6 tháng đầu năm 2024\"",
                           en: "write the period as 2024-Q2, 2024-H1, 2024 or \"Quý II/2024\""))
+        case .preparedOnUnreadable: return ProblemWording(
+            what: Wording(vi: "Ngày lập báo cáo không đọc được hoặc không có trên lịch: báo cáo vẫn được nhận, nhưng hạn gửi được tính theo ngày nhận tệp",
+                          en: "The report's date cannot be read or is no day of the calendar: the report is accepted, but its timeliness counts from the day the file was received"),
+            hint: Wording(vi: "ghi ngày lập là một ngày có thật theo ngày/tháng/năm (15/09/2024) hoặc năm-tháng-ngày (2024-09-15)",
+                          en: "write the date as a real day, day/month/year (15/09/2024) or year-month-day (2024-09-15)"))
+        case .preparedOnOutOfRange: return ProblemWording(
+            what: Wording(vi: "Ngày lập báo cáo nằm ngoài khoảng có thể ({}): không dùng ngày này, hạn gửi được tính theo ngày nhận tệp",
+                          en: "The report's date is outside what is possible ({}): it is not used, and timeliness counts from the day the file was received"),
+            hint: Wording(vi: "kiểm tra lại ngày, tháng và năm của dòng ngay_lap",
+                          en: "check the day, month and year of the ngay_lap line"))
+        case .preparedOnMonthFirst: return ProblemWording(
+            what: Wording(vi: "Ngày lập viết tháng trước ngày (kiểu Excel tiếng Anh); đã hiểu là ngày {}",
+                          en: "The date is written month first (as English Excel writes it); read as {}"),
+            hint: Wording(vi: "viết ngày trước tháng (15/09/2024) hoặc năm-tháng-ngày (2024-09-15)",
+                          en: "write the day before the month (15/09/2024) or year-month-day (2024-09-15)"))
         case .periodInFuture: return ProblemWording(
             what: Wording(vi: "Kỳ báo cáo chưa bắt đầu",
                           en: "The reporting period has not begun yet"),
@@ -337,11 +366,21 @@ extension ProblemCode {
                           en: "The same unit, period and form was sent again in {}; that newer one is used"),
             hint: Wording(vi: "",
                           en: ""))
+        case .sameDateOtherFigures: return ProblemWording(
+            what: Wording(vi: "Báo cáo cùng đơn vị, cùng kỳ, cùng biểu mẫu, cùng ngày lập nhưng khác số liệu cũng có trong tệp {}; dùng bản đó vì tệp được lưu sau",
+                          en: "A report for the same unit, period and form, with the same date but other figures, is also in {}; that one is used, its file being saved later"),
+            hint: Wording(vi: "nếu bản được dùng không phải bản đúng, gửi lại bản đúng với ngày lập mới hơn",
+                          en: "if the copy used is not the right one, send the right one again with a later date"))
         case .supersedesEarlier: return ProblemWording(
             what: Wording(vi: "Báo cáo này thay thế báo cáo cùng đơn vị, cùng kỳ, cùng biểu mẫu đã nhận trước đó từ tệp {}; bản cũ vẫn được lưu",
                           en: "This report replaces the one for the same unit, period and form received earlier in {}; the old version is kept"),
             hint: Wording(vi: "",
                           en: ""))
+        case .earlierVersionKept: return ProblemWording(
+            what: Wording(vi: "Tệp gửi lại có lỗi nên chưa thay được các báo cáo của bản trước; vẫn dùng số liệu đã nhận của: {}",
+                          en: "The file sent again has errors, so it cannot replace its earlier version's reports yet; the figures received before are still used for: {}"),
+            hint: Wording(vi: "sửa các lỗi của tệp rồi gửi lại; khi tệp được nhận toàn bộ, bản trước mới được thay hẳn",
+                          en: "fix the file's errors and send it again; once the file is accepted whole, it replaces the earlier version entirely"))
         case .readFailed: return ProblemWording(
             what: Wording(vi: "Không đọc được tệp ({})",
                           en: "The file cannot be read ({})"),

@@ -8,9 +8,7 @@ extension LayoutReader {
     package static func holdsReport(_ records: [CSVRecord]) -> Bool {
         records.contains { r in
             guard !r.isBlank else { return false }
-            if isFormHeading(r) { return true }
-            let fields = (0..<r.count).compactMap { r.isEmpty($0) ? nil : field(r.trimmed($0)) }
-            return fields.contains(.unit) && fields.contains(.period)
+            return isFormHeading(r) || namesUnitAndPeriod(r)
         }
     }
 }

@@ -56,13 +56,21 @@ public enum LayoutReader {
             }
             return readTable(rows, header: headerFields, file: file)
         }
-        // Rows above a form's heading are its titles: the administrative header block of a
-        // blank form's .xlsx, also when that workbook is saved as CSV.
-        if let start = rows.firstIndex(where: { isFormHeading($0) }) {
-            return readForm(Array(rows[start...]), file: file)
+        // Rows above a form's heading or a table's header are titles: the administrative
+        // header block of a blank form's .xlsx (also when saved as CSV), or the "BẢNG TỔNG HỢP
+        // ..." lines a district puts above its table. They cannot hold figures, which need a
+        // header above them; the layout starts at the first line that is one.
+        if let start = rows.firstIndex(where: { isFormHeading($0) || namesUnitAndPeriod($0) }), start > 0 {
+            return read(Array(rows[start...]), file: file)
         }
         return LayoutReading(layout: nil, problems: [Problem(.error, .unknownLayout, file: file, line: first.line, column: 1,
                                                               found: first.fields.prefix(6).joined(separator: ","))])
+    }
+
+    /// Whether a line is a table's or the long layout's header: it names a unit and a period.
+    package static func namesUnitAndPeriod(_ r: CSVRecord) -> Bool {
+        let fields = (0..<r.count).compactMap { r.isEmpty($0) ? nil : field(r.trimmed($0)) }
+        return fields.contains(.unit) && fields.contains(.period)
     }
 
     /// The first line of a form: `don_vi` and the unit's code, nothing else.
@@ -202,7 +210,7 @@ public enum LayoutReader {
             reading.problems += blankHeaders(rows[index], file: file) + unknownColumns(rows[index], header, file: file)
         }
         guard let unit = key(.unit), let period = key(.period) else { return nil }
-        return FormHeading(report: RawReport(unit: unit, period: period, form: key(.form), preparedOn: key(.preparedOn)?.text,
+        return FormHeading(report: RawReport(unit: unit, period: period, form: key(.form), preparedOn: key(.preparedOn),
                                              line: rows[0].line, values: [], unitName: key(.unitName)),
                            tableHeader: index, headerCount: rows[index].count, indicatorColumn: header.firstIndex(of: .indicator)!,
                            categoryColumn: header.firstIndex(of: .category), measureColumn: header.firstIndex(of: .measure),
@@ -241,7 +249,7 @@ public enum LayoutReader {
                          value: cell(r, c.column))
             }
             reading.reports.append(RawReport(unit: cell(r, unitColumn), period: cell(r, periodColumn),
-                                             form: formColumn.map { cell(r, $0) }, preparedOn: preparedColumn.map { r[$0] },
+                                             form: formColumn.map { cell(r, $0) }, preparedOn: preparedColumn.map { cell(r, $0) },
                                              line: r.line, values: values, unitName: nameColumn.map { cell(r, $0) }))
         }
         return reading
@@ -276,7 +284,7 @@ public enum LayoutReader {
             if groups[key] == nil {
                 order.append(key)
                 groups[key] = RawReport(unit: unit, period: period, form: formColumn.map { cell(r, $0) },
-                                        preparedOn: preparedColumn.map { r[$0] }, line: r.line, values: [],
+                                        preparedOn: preparedColumn.map { cell(r, $0) }, line: r.line, values: [],
                                         unitName: nameColumn.map { cell(r, $0) })
             }
             groups[key]!.values.append(value)

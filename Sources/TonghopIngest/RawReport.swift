@@ -37,15 +37,16 @@ public struct RawReport: Sendable {
     public var unit: SourceCell
     public var period: SourceCell
     public var form: SourceCell?
-    /// The file's own date line (`ngay_lap`), which decides between duplicates.
-    public var preparedOn: String?
+    /// The file's own date line (`ngay_lap`), which decides between duplicates and when the
+    /// report counts as sent; checked by the validator.
+    public var preparedOn: SourceCell?
     /// Where the report starts: the heading (form), the row (table) or its first row (long).
     public var line: Int
     public var values: [RawValue]
     /// The unit's name as written (`ten_don_vi`), checked against the code's.
     public var unitName: SourceCell? = nil
 
-    public init(unit: SourceCell, period: SourceCell, form: SourceCell? = nil, preparedOn: String? = nil, line: Int, values: [RawValue], unitName: SourceCell? = nil) {
+    public init(unit: SourceCell, period: SourceCell, form: SourceCell? = nil, preparedOn: SourceCell? = nil, line: Int, values: [RawValue], unitName: SourceCell? = nil) {
         self.unit = unit
         self.period = period
         self.form = form

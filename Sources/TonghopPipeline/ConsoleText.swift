@@ -54,8 +54,10 @@ public enum ConsoleText {
                 out("  Accepted: \(s.accepted); partly accepted: \(s.partial); rejected: \(s.rejected). Stored \(s.stored.submissionsStored) reports, \(s.stored.valuesStored) values.")
             }
         }
+        // Text files only: a workbook's kind is kept as its "encoding" (the log says it), but a
+        // workbook has no character set to choose.
         let encodings = Dictionary(grouping: s.filesRead.compactMap(\.encoding).filter {
-            $0 != TextDecoding.utf8 && $0 != TextDecoding.utf8WithBOM
+            $0 != TextDecoding.utf8 && $0 != TextDecoding.utf8WithBOM && InputWorkbook.Kind(rawValue: $0) == nil
         }, by: { $0 }).sorted { $0.key < $1.key }
         if !encodings.isEmpty {
             let list = encodings.map { "\($0.value.count) tệp \($0.key)" }.joined(separator: ", ")
@@ -289,6 +291,9 @@ public enum ConsoleText {
 // MARK: The other commands
 
 extension ConsoleText {
+    /// "1 error", "2 errors": English counts (Vietnamese nouns do not change).
+    static func counted(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+
     /// `check`: each file's verdict and every problem.
     public static func check(_ outcomes: [FileOutcome], lang: Language) -> [String] {
         var lines: [String] = []
@@ -297,7 +302,7 @@ extension ConsoleText {
             let reports = outcome.submissions.count
             lines.append("\(outcome.path) — \(statusWord(outcome.status, lang)): " + (lang == .vi
                 ? "\(reports) báo cáo hợp lệ, \(errors) lỗi, \(outcome.problems.count - errors) cảnh báo/ghi chú"
-                : "\(reports) valid reports, \(errors) errors, \(outcome.problems.count - errors) warnings/notes"))
+                : "\(counted(reports, "valid report")), \(counted(errors, "error")), \(outcome.problems.count - errors) warnings/notes"))
             lines += problems(outcome.sortedProblems, lang: lang, limit: .max)
         }
         return lines

@@ -196,7 +196,8 @@ public final class ReportingPipeline {
     /// version the store holds as rejected or partly rejected (see ``ErrorSlipFolder``).
     public func writeErrorSlips(store: Store, inputPaths: Set<String>, lang: Language) throws -> [URL] {
         let slips = try store.rejectedFiles().filter { inputPaths.contains($0.path) }.map { verdict in
-            (path: verdict.path, text: ErrorSlip(file: verdict.path, status: verdict.status, problems: verdict.problems)
+            (path: verdict.path, text: ErrorSlip(file: verdict.path, status: verdict.status, problems: verdict.problems,
+                                                   workbook: verdict.encoding.flatMap(InputWorkbook.Kind.init(rawValue:)))
                 .text(catalog: catalog, lang: lang))
         }
         return try ErrorSlipFolder.sync(slips, folder: workspace.outputs.appendingPathComponent(ErrorSlipFolder.name))
@@ -235,7 +236,11 @@ public final class ReportingPipeline {
     ///
     /// - Parameter onlyProvinces: rewrite the national workbook and these provinces' only, the
     ///   others being up to date (see ``provincesToRewrite(_:store:)``).
-    public func writeReports(_ period: Period, scope: String? = nil, onlyProvinces: Set<String>? = nil, store: Store) throws -> [URL] {
+    /// - Parameter requireData: throw ``NoReports`` rather than write workbooks without a figure
+    ///   (`report` asked for a period or scope the store holds nothing of); a run rewrites them
+    ///   even so, since an empty workbook is true once every report of a period was withdrawn.
+    public func writeReports(_ period: Period, scope: String? = nil, onlyProvinces: Set<String>? = nil, store: Store,
+                             requireData: Bool = false) throws -> [URL] {
         // Read before the data: a change stored meanwhile makes these reports stale, never the reverse.
         let source = try reportSource(store: store)
         let rollup = try rollup(period, store: store)
@@ -249,8 +254,10 @@ public final class ReportingPipeline {
             guard let unit = registry.unit(scope), unit.level == .nation || unit.level == .province else {
                 throw UsageError("--scope \(scope): không phải mã quốc gia (VN) hay mã tỉnh của danh mục đơn vị \(registry.id) (áp dụng cho kỳ \(period.code))")
             }
+            if requireData && rollup.total(unit.code).reportingUnits == 0 { throw NoReports(period: period, scope: unit) }
             scopes = [unit]
         } else {
+            if requireData && rollup.total(nation.code).reportingUnits == 0 { throw NoReports(period: period, scope: nil) }
             scopes = [nation] + registry.children(of: nation.code).filter {
                 rollup.total($0.code).reportingUnits > 0 && (onlyProvinces?.contains($0.code) ?? true)
             }

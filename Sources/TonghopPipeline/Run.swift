@@ -93,6 +93,14 @@ extension ReportingPipeline {
             guard let log else { return }
             do { try log.append(events) } catch let e as OutputError { result.logFailure = e } catch {}
         }
+        // Before the lock and the store, which create their files: a home without its inbox is
+        // a wrong --home, and gets no store.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: workspace.inputs.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw ConfigurationError(file: workspace.inputs.path, request.language == .vi
+                ? "thư mục inputs không tồn tại; tạo thư mục này để nhận tệp báo cáo, hoặc chỉ đúng --home/--inputs"
+                : "the inputs folder does not exist; create it to receive report files, or give the right --home/--inputs")
+        }
         // Before the lock, which creates its file beside the store: a failed probe leaves nothing behind.
         if log != nil {
             do {

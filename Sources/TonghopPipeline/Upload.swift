@@ -123,7 +123,8 @@ extension ReportingPipeline {
         let status = incoming[0].outcome.status
         var slip: URL?
         if status != .accepted {
-            let text = ErrorSlip(file: path, status: status, problems: problems).text(catalog: catalog, lang: .vi)
+            let text = ErrorSlip(file: path, status: status, problems: problems,
+                                 workbook: outcome.encoding.flatMap(InputWorkbook.Kind.init(rawValue:))).text(catalog: catalog, lang: .vi)
             slip = try ErrorSlipFolder.write(text, for: path, in: workspace.outputs.appendingPathComponent(ErrorSlipFolder.name))
         }
         try store.finishRun(runId, summary: "upload=\(path) status=\(status.rawValue)", exitStatus: status == .accepted ? .success : .rejected)

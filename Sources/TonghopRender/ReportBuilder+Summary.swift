@@ -44,8 +44,11 @@ extension ReportBuilder {
             let before = previous.flatMap { p in
                 d.formula.evaluate(EvaluationContext(rollup: rollup, unitCode: scope.code, figures: p.figures, derived: derived))
             }
+            // A count worked out from counts (TL05: communes with drugs) shows as a count; a
+            // ratio, or anything with a fraction, with its decimals.
+            let whole = [now, before].allSatisfy { $0.map { $0 == $0.rounded() } ?? true }
             let line = SummaryLine(code: d.code, title: "\(d.name) (= \(d.formulaText))", measure: d.measure, current: now,
-                                   previous: before, isDecimal: true, isRatio: d.measure == "%")
+                                   previous: before, isDecimal: d.measure == "%" || !whole, isRatio: d.measure == "%")
             if let i = groups.firstIndex(where: { $0.group == d.group }) { groups[i].lines.append(line) } else {
                 groups.append((d.group.isEmpty ? "Chỉ tiêu tính toán" : d.group, [line]))
             }

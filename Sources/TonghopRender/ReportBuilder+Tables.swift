@@ -196,7 +196,7 @@ extension ReportBuilder {
             r += 1
         }
         r += 1
-        sheet.set(r, 0, .text("Ô nền vàng, chữ nghiêng: số liệu của đơn vị có báo cáo chưa đủ các kỳ trong \(period.vietnameseName.lowercased()). Ô trống: chưa có số liệu (khác với số 0)."), .note)
+        sheet.set(r, 0, .text("Ô nền vàng, chữ nghiêng: số liệu của đơn vị có báo cáo chưa đủ các kỳ trong \(period.vietnameseNameInSentence). Ô trống: chưa có số liệu (khác với số 0)."), .note)
         sheet.columnWidths = [0: 5, 1: 9, 2: nameWidth, noteColumn: 24]
         for i in columns.indices { sheet.columnWidths[firstFigure + i] = columns[i].answerAsText ? 14 : 12 }
         sheet.freeze = (headerTop + 4, firstFigure)

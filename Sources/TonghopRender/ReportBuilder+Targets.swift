@@ -51,7 +51,7 @@ extension ReportBuilder {
             r += 1
         }
         if results.isEmpty {
-            sheet.merge(r, 0, r, last, "Không có chỉ tiêu kế hoạch nào (templates/plans/) áp dụng cho \(period.vietnameseName.lowercased()) của đơn vị này.", .note)
+            sheet.merge(r, 0, r, last, "Không có chỉ tiêu kế hoạch nào áp dụng cho \(period.vietnameseNameInSentence) của đơn vị này.", .note)
         }
         sheet.columnWidths = [0: 5, 1: 9, 2: 40, 3: 16, 4: 20, 5: 18, 6: 11, 7: 30, 8: 16, 9: 18, 10: 11]
         sheet.freeze = (headerRow + 1, 3)

@@ -7,7 +7,7 @@ import TonghopCatalog
 ///
 /// Computed by OpenSSL's libcrypto, which uses the processor's SHA instructions where it has
 /// them: a national year is 39,000 files, and a portable implementation in Swift spent about a
-/// tenth of the reading stage here (callgrind, 2026-11-23).
+/// tenth of the reading stage (docs/performance.md).
 public enum SHA256 {
     /// The digest as 64 lower-case hexadecimal digits.
     public static func hex(_ bytes: [UInt8]) -> String {

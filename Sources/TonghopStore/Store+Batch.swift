@@ -52,7 +52,11 @@ extension Store {
     /// Within the batch, reports for the same unit, period and form are applied oldest first,
     /// by their own date line, then the file's modification time, then path, so the newest
     /// wins; the losers stay in the store as superseded versions and a notice names the winner.
-    /// A new version of a path retires whatever its earlier version had sent.
+    /// A new version of a path, accepted whole, retires whatever its earlier versions had sent
+    /// and it does not repeat (the unit was taken out of a table). A new version with an error
+    /// retires nothing it does not replace: a report it could not read, or a row it refused,
+    /// may be one the earlier version sent, and the figures accepted then are good data that a
+    /// bad resend must not lose. A warning names the reports kept.
     /// - Parameter laterProblems: problems still being found while the batch is stored (the
     ///   warnings that compare reports with each other), by position in `files`; asked for
     ///   once the files and reports are written, just before the problems. A finding may only
@@ -129,10 +133,21 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
                 """)
             let recencyOfReport = try db.makeStatement(sql: """
-                SELECT s.preparedOn, f.modifiedAt, f.path FROM submission s JOIN inputFile f ON f.id = s.fileId WHERE s.id = ?
+                SELECT s.preparedOn, f.modifiedAt, f.path, s.payload FROM submission s JOIN inputFile f ON f.id = s.fileId WHERE s.id = ?
                 """)
             let pathOfFile = try db.makeStatement(sql: "SELECT path FROM inputFile WHERE id = ?")
-            let retire = try db.makeStatement(sql: "UPDATE submission SET active = 0 WHERE fileId = ? AND active = 1")
+            // Every earlier version of the path: one that was partly refused may have left
+            // reports in force beside a later version's.
+            let retire = try db.makeStatement(sql: """
+                UPDATE submission SET active = 0
+                WHERE active = 1 AND fileId IN (SELECT id FROM inputFile WHERE path = ? AND id < ?)
+                """)
+            let keptFromEarlier = try db.makeStatement(sql: """
+                SELECT unitCode, period FROM submission
+                WHERE active = 1 AND fileId IN (SELECT id FROM inputFile WHERE path = ? AND id < ?)
+                ORDER BY unitCode, period
+                """)
+            var resentWithErrors: [Int] = []
 
             var fileIds: [Int64] = []
             // Files and reports are read where they lie in `files` (by index): `for file in files`
@@ -145,9 +160,15 @@ extension Store {
                                                               .text(files[i].outcome.encoding), .text(files[i].outcome.status.rawValue), .text(now)])
                 let fileId = db.lastInsertedRowID
                 fileIds.append(fileId)
-                // A new version of a path withdraws what the old version sent; its reports that
+                // A new version of a path withdraws what the old versions sent; its reports that
                 // the new version repeats are then superseded one by one below, keeping versions.
-                if let previous = previousVersions[path] { try retire.execute(arguments: [previous]) }
+                if previousVersions[path] != nil {
+                    if files[i].outcome.status == .accepted {
+                        try retire.execute(arguments: [path, fileId])
+                    } else {
+                        resentWithErrors.append(i)
+                    }
+                }
             }
 
             // Apply submissions oldest first so that the newest of a batch wins.
@@ -172,7 +193,7 @@ extension Store {
             // batch's files sent it: one lookup a report, read and updated in place.
             struct Latest {
                 var stored: (id: Int64, version: Int, fileId: Int64)?
-                var fromBatch: (file: Int, line: Int, sheet: String?)?
+                var fromBatch: (file: Int, report: Int, line: Int, sheet: String?)?
             }
             var latest: [ReportKey: Latest] = [:]
             latest.reserveCapacity(current.count + pending.count)
@@ -180,7 +201,7 @@ extension Store {
             current = [:]
             var batchProblems: [Int: [Problem]] = [:]
             // A report is read where it lies in its file's outcome, not copied out.
-            func apply(_ s: borrowing Submission, payload: String, file: Int) throws {
+            func apply(_ s: borrowing Submission, payload: String, file: Int, report: Int) throws {
                 let period = s.period.code
                 try update(&latest[Store.key(s.unitCode, period, s.form)])
                 func update(_ entry: inout Latest?) throws {
@@ -197,7 +218,11 @@ extension Store {
                             try BulkInsert(statement: insertOlder).run(db, [.integer(fileIds[file]), .text(s.unitCode), .text(period),
                                                                             .text(s.form), .integer(s.line), .text(s.preparedOn),
                                                                             .integer(previous.version + 1), .integer(previous.id), .text(payload)])
-                            var p = Problem(.notice, .lostToNewerFile, file: files[file].outcome.path, line: s.line,
+                            // Dated the same day with other figures: which copy was meant cannot be
+                            // told, so the sender is warned, as within a batch.
+                            let tie = s.preparedOn != nil && incoming.preparedOn == held.preparedOn && (row[3] as String?) != payload
+                            var p = Problem(tie ? .warning : .notice, tie ? .sameDateOtherFigures : .lostToNewerFile,
+                                            file: files[file].outcome.path, line: s.line,
                                             detail: Messages.newerFile(held.path, preparedOn: row[0]), unitCode: s.unitCode, period: period)
                             p.sheet = s.sheet
                             batchProblems[file, default: []].append(p)
@@ -214,29 +239,46 @@ extension Store {
                     if let previous {
                         try supersede.execute(arguments: [id, previous.id])
                         if let loser = entry?.fromBatch {
-                            var p = Problem(.notice, .lostToNewerFile, file: files[loser.file].outcome.path, line: loser.line,
+                            // Two copies dated the same day with other figures: the later file
+                            // wins, which may not be the one meant, so the sender is warned.
+                            let other = files[loser.file].outcome.submissions[loser.report]
+                            let tie = other.preparedOn != nil && other.preparedOn == s.preparedOn && other.values != s.values
+                            var p = Problem(tie ? .warning : .notice, tie ? .sameDateOtherFigures : .lostToNewerFile,
+                                            file: files[loser.file].outcome.path, line: loser.line,
                                             detail: Messages.newerFile(files[file].outcome.path, preparedOn: s.preparedOn),
                                             unitCode: s.unitCode, period: period)
                             p.sheet = loser.sheet
                             batchProblems[loser.file, default: []].append(p)
                         } else {
                             result.superseded += 1
+                            // A file sent again replacing its own earlier version is the usual
+                            // correction: said only when the report came from another file.
                             let earlier = try String.fetchOne(pathOfFile, arguments: [previous.fileId]) ?? "?"
-                            var p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
-                                            detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
-                                            unitCode: s.unitCode, period: period)
-                            p.sheet = s.sheet
-                            batchProblems[file, default: []].append(p)
+                            if earlier != files[file].outcome.path {
+                                var p = Problem(.notice, .supersedesEarlier, file: files[file].outcome.path, line: s.line,
+                                                detail: Wording(vi: "\(earlier) (phiên bản \(previous.version))", en: "\(earlier) (version \(previous.version))"),
+                                                unitCode: s.unitCode, period: period)
+                                p.sheet = s.sheet
+                                batchProblems[file, default: []].append(p)
+                            }
                         }
                     }
-                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, s.line, s.sheet))
+                    entry = Latest(stored: (id, (previous?.version ?? 0) + 1, fileIds[file]), fromBatch: (file, report, s.line, s.sheet))
                     result.submissionsStored += 1
                     result.valuesStored += s.values.count
                 }
             }
             for p in pending {
                 let file = Int(p.file), report = Int(p.report)
-                try apply(files[file].outcome.submissions[report], payload: files[file].payloads[report], file: file)
+                try apply(files[file].outcome.submissions[report], payload: files[file].payloads[report], file: file, report: report)
+            }
+
+            for i in resentWithErrors {
+                let kept = try Row.fetchAll(keptFromEarlier, arguments: [files[i].outcome.path, fileIds[i]])
+                    .map { "\($0[0] as String) \($0[1] as String)" }
+                guard !kept.isEmpty else { continue }
+                batchProblems[i, default: []].append(Problem(.warning, .earlierVersionKept, file: files[i].outcome.path,
+                                                             detail: Messages.listed(kept)))
             }
 
             let later = laterProblems?() ?? [:]

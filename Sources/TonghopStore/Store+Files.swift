@@ -93,12 +93,12 @@ extension Store {
     /// What the store holds of a path's latest version: its status and every problem.
     public func verdict(path: String) throws -> FileVerdict? {
         try db.read { db in
-            guard let file = try Row.fetchOne(db, sql: "SELECT id, status FROM inputFile WHERE path = ? ORDER BY id DESC LIMIT 1",
+            guard let file = try Row.fetchOne(db, sql: "SELECT id, status, encoding FROM inputFile WHERE path = ? ORDER BY id DESC LIMIT 1",
                                               arguments: [path]),
                   let status = FileStatus(rawValue: file["status"]) else { return nil }
             let problems = try ProblemRecord.fetchAll(db, sql: "SELECT ? AS path, p.* FROM problem p WHERE p.fileId = ? ORDER BY p.id",
                                                       arguments: [path, file["id"] as Int64]).compactMap(\.problem)
-            return FileVerdict(path: path, status: status, problems: problems)
+            return FileVerdict(path: path, status: status, problems: problems, encoding: file["encoding"])
         }
     }
 }

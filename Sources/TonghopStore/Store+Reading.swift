@@ -230,13 +230,15 @@ extension Store {
         public let path: String
         public let status: FileStatus
         public let problems: [Problem]
+        /// How the file was read: its text encoding, or the kind of workbook it is (`XLSX`).
+        public let encoding: String?
     }
 
     /// The latest version of every path whose file was rejected or partly rejected.
     public func rejectedFiles() throws -> [FileVerdict] {
         try db.read { db in
             let files = try Row.fetchAll(db, sql: """
-                SELECT f.id, f.path, f.status FROM inputFile f
+                SELECT f.id, f.path, f.status, f.encoding FROM inputFile f
                 WHERE f.status <> ? AND NOT EXISTS (SELECT 1 FROM inputFile later WHERE later.path = f.path AND later.id > f.id)
                 ORDER BY f.path
                 """, arguments: [FileStatus.accepted.rawValue])
@@ -245,7 +247,7 @@ extension Store {
                 let problems = try ProblemRecord.fetchAll(db, sql: """
                     SELECT ? AS path, p.* FROM problem p WHERE p.fileId = ? ORDER BY p.id
                     """, arguments: [file["path"] as String, file["id"] as Int64]).compactMap(\.problem)
-                return FileVerdict(path: file["path"], status: status, problems: problems)
+                return FileVerdict(path: file["path"], status: status, problems: problems, encoding: file["encoding"])
             }
         }
     }

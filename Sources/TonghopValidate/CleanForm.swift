@@ -42,7 +42,7 @@ package enum CleanForm {
               ReportValidator.partsMismatches(values.reported, totalAt: values.totalAt, partsAt: values.partsAt, catalog: catalog).isEmpty
         else { return nil }
         var submission = Submission(unitCode: identity.unit.code, period: identity.period, form: identity.formCode, line: raw.line,
-                                    preparedOn: raw.preparedOn, values: values.reported)
+                                    preparedOn: identity.preparedOn, values: values.reported)
         guard validator.ruleViolations(submission).isEmpty else { return nil }
         submission.reconciliation = values.reconciliation
 

@@ -109,6 +109,7 @@ package enum DHIS2Intake {
                     if catalog.forms[dataSet.text.upperCode] != nil { form = dataSet }
                 }
                 let preparedOn = v.completeDate.map { String($0.prefix(10)) }.flatMap { $0.count == 10 ? $0 : nil }
+                    .map { SourceCell($0, line: v.value.line, column: 0) }
                 groups[key] = RawReport(unit: unit, period: period, form: form, preparedOn: preparedOn, line: v.value.line, values: [])
             }
             groups[key]!.values.append(RawValue(indicator: indicator, category: category, value: value))
@@ -146,10 +147,13 @@ package enum DHIS2Intake {
         let parsed: Result<(layout: Layout, values: [Value], places: [Place]), Refusal>
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["): parsed = DataValueSetJSON.parse(Data(text))
-        case UInt8(ascii: "<"): parsed = ADXMessage.parse(Data(text))
+        case UInt8(ascii: "<"): parsed = ADXMessage.parse(Data(declaredUTF8(text)))
         default: return nil
         }
         var outcome = outcome
+        // A UTF-16 file with its byte-order mark is what XML and JSON allow and say: nothing to
+        // check, unlike a CSV file guessed to be so.
+        if outcome.encoding?.hasPrefix("UTF-16") == true { outcome.problems.removeAll { $0.code == .encodingAssumed } }
         switch parsed {
         case .failure(let refusal):
             var problem = Problem(.error, refusal.code, file: outcome.path, line: refusal.line, detail: refusal.detail)
@@ -162,6 +166,25 @@ package enum DHIS2Intake {
             locate(&outcome, places: file.places)
             return outcome
         }
+    }
+
+    /// The XML declaration made to say UTF-8: the text reaches the parser as UTF-8 whatever the
+    /// file was saved in (``TextDecoding``), and a declaration still naming `UTF-16` would make
+    /// the parser read those bytes as UTF-16.
+    package static func declaredUTF8(_ text: [UInt8]) -> [UInt8] {
+        let declaration = Array("<?xml".utf8), encoding = Array("encoding".utf8)
+        guard let start = text.firstIndex(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }),
+              text[start...].starts(with: declaration),
+              let end = text[start...].firstIndex(of: UInt8(ascii: ">")) else { return text }
+        var i = start
+        while i + encoding.count < end {
+            if text[i..<(i + encoding.count)].elementsEqual(encoding) { break }
+            i += 1
+        }
+        guard i + encoding.count < end,
+              let quote = text[(i + encoding.count)..<end].firstIndex(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }),
+              let close = text[(quote + 1)..<end].firstIndex(of: text[quote]) else { return text }
+        return Array(text[..<(quote + 1)]) + Array("UTF-8".utf8) + Array(text[close...])
     }
 
     /// Why a file cannot be read at all.

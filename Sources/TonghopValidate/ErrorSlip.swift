@@ -12,11 +12,14 @@ public struct ErrorSlip {
     public let file: String
     public let status: FileStatus
     public let problems: [Problem]
+    /// The kind of workbook the file is; nil for a text file.
+    public let workbook: InputWorkbook.Kind?
 
-    public init(file: String, status: FileStatus, problems: [Problem]) {
+    public init(file: String, status: FileStatus, problems: [Problem], workbook: InputWorkbook.Kind? = nil) {
         self.file = file
         self.status = status
         self.problems = problems
+        self.workbook = workbook
     }
 
     public func text(catalog: Catalog, lang: Language) -> String {
@@ -33,7 +36,9 @@ public struct ErrorSlip {
             for (i, p) in these.enumerated() { lines.append("  \(i + 1). " + Messages.render(p, lang, withFile: false)) }
         }
         let notRead = problems.contains { [.fileTypeNotRead, .linkOutsideInbox, .notARegularFile].contains($0.code) }
-        lines += ["", (notRead ? Messages.slipWhatToDoNotRead : Messages.slipWhatToDo)[lang]]
+        let whatToDo = notRead ? Messages.slipWhatToDoNotRead
+            : workbook.map { Messages.slipWhatToDoInWorkbook($0.fileExtension) } ?? Messages.slipWhatToDo
+        lines += ["", whatToDo[lang]]
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -15,7 +15,7 @@ extension FileIntake {
     /// told apart: none of them is taken.
     package static func readWorkbook(_ reading: InputWorkbook.Reading, path: String, catalog: Catalog, today: Int, scope: String?) -> FileOutcome {
         var outcome = FileOutcome(path: path)
-        let workbook: InputWorkbook
+        var workbook: InputWorkbook
         switch reading {
         case .refused(let code, let detail):
             outcome.problems = [Problem(.error, code, file: path, detail: detail)]
@@ -24,6 +24,10 @@ extension FileIntake {
             workbook = w
         }
         outcome.encoding = workbook.kind.rawValue
+        let garbledCells = workbook.repairGarbledCells()
+        if garbledCells > 0 {
+            outcome.problems.append(Problem(.notice, .garbledTextRepaired, file: path, detail: Wording(String(garbledCells))))
+        }
         let fileExtension = (path as NSString).pathExtension.lowercased()
         if fileExtension != workbook.kind.fileExtension {
             outcome.problems.append(workbook.kind == .xlsx && fileExtension != "xls" && fileExtension != "ods"

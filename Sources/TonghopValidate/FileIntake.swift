@@ -31,7 +31,7 @@ public enum FileIntake {
     public static func read(_ bytes: [UInt8], path: String, catalog: Catalog, today: Int, scope: String? = nil) -> FileOutcome {
         if let workbook = InputWorkbook.read(bytes) { return readWorkbook(workbook, path: path, catalog: catalog, today: today, scope: scope) }
         var outcome = FileOutcome(path: path)
-        let text: [UInt8]
+        var text: [UInt8]
         switch TextDecoding.decode(bytes) {
         case .refused(let code, let detail):
             outcome.problems = [Problem(.error, code, file: path, detail: detail)]
@@ -45,6 +45,15 @@ public enum FileIntake {
         }
         // ADX (XML) and DHIS2's dataValueSets in JSON are told from their first character.
         if let dhis2 = DHIS2Intake.read(text, outcome: outcome, catalog: catalog, today: today, scope: scope) { return dhis2 }
+        // A CSV file opened with the wrong character set and saved again: its letters are read
+        // back before its lines are (a garbled byte-order mark hides `don_vi`), all or none.
+        if let original = Mojibake.repaired(utf8: text) {
+            let cells = (try? CSVReader.parse(text, separator: CSVReader.detectSeparator(text)))?.reduce(0) { n, record in
+                n + (0..<record.count).filter { !record[$0].isASCII }.count
+            }
+            outcome.problems.append(Problem(.notice, .garbledTextRepaired, file: path, detail: cells.map { Wording(String($0)) }))
+            text = TextDecoding.composed(original)
+        }
         let records: [CSVRecord]
         do {
             records = try CSVReader.parse(text, separator: CSVReader.detectSeparator(text))

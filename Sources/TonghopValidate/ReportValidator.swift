@@ -48,6 +48,8 @@ public struct ReportValidator {
         package let unit: Unit
         /// Nil for a compiled report, which is on no form.
         package let form: Form?
+        /// The date line, as `yyyy-mm-dd`; nil when absent or not to be believed (said so).
+        package var preparedOn: String? = nil
 
         package var isCompiled: Bool { form == nil }
         package var formCode: String { form?.code ?? Submission.compiledForm }
@@ -87,7 +89,19 @@ public struct ReportValidator {
             problem(.error, .unitNotInForce, raw.period, detail: Messages.noRegistry(for: period))
             return nil
         }
-        guard let unit = registry.unit(unitCode) else {
+        var resolved = registry.unit(unitCode)
+        if resolved == nil, let restored = unitsWithZerosRestored(unitCode, registry: registry, form: raw.form, name: raw.unitName) {
+            if restored.count == 1 {
+                problem(.warning, .unitCodeLostZeros, raw.unit, expected: Wording(restored[0].code),
+                        detail: Messages.readAs(restored[0]), unit: restored[0].code, period: period.code)
+                resolved = restored[0]
+            } else {
+                problem(.error, .unitCodeLostZeros, raw.unit, expected: Messages.unitOfRegistry(registry.id),
+                        detail: Messages.candidates(restored.map { "\($0.code) \($0.name)" }, total: restored.count), period: period.code)
+                return nil
+            }
+        }
+        guard let unit = resolved else {
             let others = catalog.registries.others(knowing: unitCode, besides: registry)
             if let other = others.first, let known = other.unit(unitCode) {
                 problem(.error, .unitNotInForce, raw.unit, expected: Messages.unitOfRegistry(registry.id, for: period),
@@ -122,16 +136,18 @@ public struct ReportValidator {
             if mismatch.severity == .error { return nil }
         }
 
+        let preparedOn = preparedOnDay(raw, period: period, unit: unit.code, problems: &problems)
+
         // Form.
         if compiled || unit.level == .province || unit.level == .nation {
-            return Identity(period: period, unit: unit, form: nil)
+            return Identity(period: period, unit: unit, form: nil, preparedOn: preparedOn)
         }
         guard let expectedForm = catalog.defaultForm(for: unit) else {
             problem(.error, .unitCannotReport, raw.unit, detail: Messages.levelName(unit.level), unit: unit.code, period: period.code)
             return nil
         }
         guard let given = raw.form, !given.text.isEmpty else {
-            return Identity(period: period, unit: unit, form: expectedForm)
+            return Identity(period: period, unit: unit, form: expectedForm, preparedOn: preparedOn)
         }
         let code = given.text.upperCode
         guard let form = catalog.forms[code] else {
@@ -143,7 +159,32 @@ public struct ReportValidator {
                     detail: Messages.formOfLevel(unit, form: expectedForm.code), unit: unit.code, period: period.code)
             return nil
         }
-        return Identity(period: period, unit: unit, form: form)
+        return Identity(period: period, unit: unit, form: form, preparedOn: preparedOn)
+    }
+
+    /// The date line checked: a day of the calendar, no earlier than the period's figures
+    /// begin and no later than today. When the report counts as sent depends on it (on time or
+    /// late), and so does which of two copies wins; a date that cannot be believed is set aside
+    /// with a warning, and the day the file was received counts instead. The figures are kept:
+    /// the date says nothing about them.
+    private func preparedOnDay(_ raw: RawReport, period: Period, unit: String, problems: inout [Problem]) -> String? {
+        guard let cell = raw.preparedOn, !cell.text.isEmpty else { return nil }
+        guard let day = Days.calendarDay(cell.text) else {
+            problems.append(problem(.warning, .preparedOnUnreadable, cell, raw: raw, expected: Messages.dateFormat,
+                                    unit: unit, period: period.code))
+            return nil
+        }
+        let from = catalog.window.window(period).from.key
+        guard day.key >= min(from, period.year * 10000 + period.months.lowerBound * 100 + 1), day.key <= today else {
+            problems.append(problem(.warning, .preparedOnOutOfRange, cell, raw: raw,
+                                    detail: Messages.preparedOnRange(from: from, today: today), unit: unit, period: period.code))
+            return nil
+        }
+        if day.monthFirst {
+            problems.append(problem(.notice, .preparedOnMonthFirst, cell, raw: raw, detail: Wording(vi: "\(day.key % 100)/\(day.key / 100 % 100)/\(day.key / 10000)", en: Days.iso(day.key)),
+                                    unit: unit, period: period.code))
+        }
+        return Days.iso(day.key)
     }
 
     public func validate(_ raw: RawReport) -> Outcome {
@@ -295,7 +336,7 @@ public struct ReportValidator {
         // checked where they were compiled, and sums over units that reported only part of a
         // rule's figures need not satisfy it.
         var submission = Submission(unitCode: unit.code, period: period, form: identity.formCode, line: raw.line,
-                                    preparedOn: raw.preparedOn, values: values)
+                                    preparedOn: identity.preparedOn, values: values)
         if !isCompiled {
             let rules = catalog.rulesWithinReport
             for (r, violation) in ruleViolations(submission) {
@@ -385,6 +426,32 @@ public struct ReportValidator {
     /// The units a name written instead of a code may mean, nearest to the file's other
     /// units first, of the level of the form when one is given: "13285 Phường Quang Trung
     /// (Thành phố Phủ Lý, Tỉnh Hà Nam)". Nil when the text names no unit.
+    /// The units a code of digits may be once the zeros Excel dropped are put back: a code typed
+    /// or read as a number loses its leading zeros when a workbook or a CSV is saved (`00004`
+    /// becomes `4`, `01` becomes `1`). Codes have one length per level (2 digits for a province,
+    /// 3 for a district, 5 for a commune), so each level has at most one such unit; the form's
+    /// level, then the name written beside the code, narrow them down. Nil when the code is not
+    /// all digits or no unit fits.
+    package func unitsWithZerosRestored(_ code: String, registry: Registry, form: SourceCell?, name: SourceCell?) -> [Unit]? {
+        guard !code.isEmpty, code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+        var lengths: Set<Int> = []
+        for u in registry.units where u.code.utf8.count > code.utf8.count && u.code.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) {
+            lengths.insert(u.code.utf8.count)
+        }
+        var found = lengths.sorted().compactMap { registry.unit(String(repeating: "0", count: $0 - code.utf8.count) + code) }
+        if let f = form?.text, let level = catalog.forms[f.uppercased()]?.level {
+            found = found.filter { $0.level == level }
+        } else if compiled {
+            found = found.filter { $0.level == .province || $0.level == .district || $0.level == .nation }
+        }
+        if found.count > 1, let written = name?.text, !written.isEmpty {
+            let key = Self.coreName(written)
+            let named = found.filter { Self.coreName($0.name) == key }
+            if !named.isEmpty { found = named }
+        }
+        return found.isEmpty ? nil : found
+    }
+
     package func unitSuggestion(_ text: String, registry: Registry, form: SourceCell?) -> Wording? {
         var candidates = registry.units(named: text)
         if let f = form?.text, let level = catalog.forms[f.uppercased()]?.level {

@@ -31,7 +31,11 @@ struct ExportCommand: ParsableCommand {
         try runReporting(options.lang) {
             let text = try pipeline.export(period.period, scope: scope, format: format, lang: options.lang)
             if let output {
-                try AtomicFile.write(text, to: URL(fileURLWithPath: output))
+                let url = URL(fileURLWithPath: output)
+                try AtomicFile.write(text, to: url)
+                let lang = options.lang
+                Console.out([lang == .vi ? "Đã ghi số liệu \(scope) kỳ \(period.period.code) (dạng \(format.rawValue)) vào \(ConsoleText.relative(url))."
+                                         : "Wrote the figures of \(scope) for \(period.period.code) (\(format.rawValue)) to \(ConsoleText.relative(url))."])
             } else {
                 FileHandle.standardOutput.write(Data(text.utf8))
             }

@@ -103,6 +103,9 @@ func runReporting(_ lang: Language = .vi, _ body: () throws -> ExitStatus) throw
     } catch let error as ConfigurationError {
         Console.error(error.description)
         throw ExitCode(ExitStatus.configuration.rawValue)
+    } catch let error as NoReports {
+        Console.error(error.text(lang))
+        throw ExitCode(ExitStatus.nothingToDo.rawValue)
     } catch let error as UsageError {
         Console.error("Lỗi: \(error)")
         throw ExitCode.validationFailure

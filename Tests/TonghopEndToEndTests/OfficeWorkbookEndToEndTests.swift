@@ -81,5 +81,68 @@ final class OfficeWorkbookEndToEndTests: XCTestCase {
         let notes = files.first { $0["path"] as? String == "phu-ly.xlsx" }?["problems"] as? [[String: Any]]
         XCTAssertEqual(notes?.first?["sheet"] as? String, "Bìa")
         XCTAssertEqual(notes?.first?["code"] as? String, "sheetNotAReport")
+        XCTAssertFalse(officeRun.output.contains("bảng mã khác"), "a workbook has no text encoding to tell: \(officeRun.output)")
+    }
+
+    /// UTF-8 forms, some with a byte-order mark, opened in LibreOffice as Latin-1, Windows-1252
+    /// or Windows-1258 (the character set nobody chose) and saved as .xlsx, .xls, .ods or CSV
+    /// again: every letter is read back, every figure is the clean file's, and each file gets
+    /// one note more than its clean twin, saying so.
+    func testFormsOpenedWithTheWrongCharacterSetAndSavedAgainGiveTheFiguresOfTheirCSVFiles() throws {
+        let files = ["xa/13285.csv", "xa/13291.csv", "xa/13294.csv", "huyen/347.csv"]
+        func flat(_ file: String) -> String { file.replacingOccurrences(of: "/", with: "-") }
+        let fromCSV = try TonghopProcess.home(inputs: [:])
+        // The forms as the clerks had them, tonghop's blank forms being UTF-8 with or without a
+        // byte-order mark; LibreOffice opens them from outside inputs/.
+        let sources = fromCSV.appendingPathComponent("sources")
+        try FileManager.default.createDirectory(at: sources, withIntermediateDirectories: true)
+        for file in files {
+            let bytes = try Data(contentsOf: Self.folder.appendingPathComponent(file))
+            try bytes.write(to: fromCSV.appendingPathComponent("inputs/" + flat(file)))
+            try (file == "xa/13291.csv" ? bytes : Data([0xEF, 0xBB, 0xBF]) + bytes).write(to: sources.appendingPathComponent(flat(file)))
+        }
+        let fromOffice = try TonghopProcess.home(inputs: [:])
+        let inputs = fromOffice.appendingPathComponent("inputs")
+        func garbled(_ file: String, as options: String) -> [String: Any] {
+            ["name": "Sheet1", "csv": sources.appendingPathComponent(flat(file)).path, "options": options]
+        }
+        let latin1 = "44,34,12,1", windows1252 = "44,34,1,1", windows1258 = "44,34,40,1"
+        try Self.makeWorkbooks([
+            ["out": inputs.appendingPathComponent("13285.xlsx").path, "sheets": [garbled("xa/13285.csv", as: latin1)]],
+            ["out": inputs.appendingPathComponent("13291.xls").path, "sheets": [garbled("xa/13291.csv", as: windows1252)]],
+            ["out": inputs.appendingPathComponent("13294.ods").path, "sheets": [garbled("xa/13294.csv", as: windows1258)]],
+            ["out": inputs.appendingPathComponent("347.csv").path, "sheets": [garbled("huyen/347.csv", as: latin1)]],
+        ], in: inputs)
+        try FileManager.default.removeItem(at: inputs.appendingPathComponent("spec.json"))
+        let resaved = try String(contentsOf: inputs.appendingPathComponent("347.csv"), encoding: .utf8)
+        XCTAssertTrue(resaved.hasPrefix("ï»¿don_vi,347"), "the byte-order mark became text: \(resaved.prefix(40))")
+
+        let csvRun = try TonghopProcess.run(["run", "--home", fromCSV.path, "--period", "2024-Q1"])
+        XCTAssertEqual(csvRun.status, 0, csvRun.output + csvRun.error)
+        let officeRun = try TonghopProcess.run(["run", "--home", fromOffice.path, "--period", "2024-Q1"])
+        XCTAssertEqual(officeRun.status, 0, officeRun.output + officeRun.error)
+        XCTAssertTrue(officeRun.output.contains("Nhận: 4 tệp; nhận một phần: 0; từ chối: 0. Đã lưu 4 báo cáo"), officeRun.output)
+        XCTAssertFalse(officeRun.output.contains("bảng mã khác"), "nothing was read in another encoding: \(officeRun.output)")
+
+        for scope in ["35", "347"] {
+            let expected = try TonghopProcess.run(["export", "--home", fromCSV.path, "--period", "2024-Q1", "--scope", scope]).output
+            let actual = try TonghopProcess.run(["export", "--home", fromOffice.path, "--period", "2024-Q1", "--scope", scope]).output
+            XCTAssertGreaterThan(expected.split(separator: "\n").count, 20)
+            XCTAssertEqual(actual, expected, "\(scope): the garbled files' figures are the CSV files'")
+        }
+
+        // Each file's problems are its clean twin's, and one note.
+        func codes(_ home: URL) throws -> [String: [String]] {
+            let files = try XCTUnwrap(try RunFixture.summary(in: home)["filesWithProblems"] as? [[String: Any]])
+            return Dictionary(uniqueKeysWithValues: files.map { file in
+                (file["path"] as? String ?? "", (file["problems"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+            })
+        }
+        let clean = try codes(fromCSV), repaired = try codes(fromOffice)
+        for (file, office) in zip(files, ["13285.xlsx", "13291.xls", "13294.ods", "347.csv"]) {
+            XCTAssertEqual(repaired[office]?.filter { $0 == "garbledTextRepaired" }.count, 1, "\(office): one note")
+            XCTAssertEqual(repaired[office]?.filter { $0 != "garbledTextRepaired" }, clean[flat(file)] ?? [], "\(office): the clean file's problems")
+        }
+        XCTAssertTrue(officeRun.output.contains("13285.xlsx — nhận:\n    GHI CHÚ — Chữ có dấu trong tệp đã bị hỏng"), officeRun.output)
     }
 }

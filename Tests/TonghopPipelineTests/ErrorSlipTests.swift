@@ -45,6 +45,27 @@ final class ErrorSlipTests: XCTestCase {
         XCTAssertTrue(en.contains("Expected: a whole number, 0 or more"), en)
     }
 
+    /// A workbook is corrected and saved as the workbook it is: its slip never asks for "CSV
+    /// UTF-8". The store keeps what the file was, so that the slips of every run say so.
+    func testAWorkbookSlipSaysToSaveTheWorkbookAgain() throws {
+        let sheet = try CSVReader.parse(Array(Fixtures.communeForm(rows: ["TT02,,,,nhiều,"]).utf8), separator: UInt8(ascii: ","))
+        let workbook = InputWorkbook(kind: .ods, sheets: [InputWorkbook.Sheet(name: "13285", records: sheet.map {
+            CSVRecord(fields: $0.fields, line: $0.line)
+        })])
+        let o = FileIntake.readWorkbook(.workbook(workbook), path: "xa/13285.ods", catalog: Fixtures.catalog, today: Fixtures.today, scope: nil)
+        XCTAssertEqual(o.status, .rejected)
+        let store = try Fixtures.memoryStore()
+        _ = try store.store([Store.IncomingFile(outcome: o, size: 1, modifiedAt: 1, sha256: "x")], runId: try store.beginRun(command: "test"))
+        let verdict = try XCTUnwrap(try store.rejectedFiles().first)
+        XCTAssertEqual(verdict.encoding, "ODS")
+        let slip = ErrorSlip(file: verdict.path, status: verdict.status, problems: verdict.problems,
+                             workbook: verdict.encoding.flatMap(InputWorkbook.Kind.init(rawValue:)))
+        let vi = slip.text(catalog: Fixtures.catalog, lang: .vi), en = slip.text(catalog: Fixtures.catalog, lang: .en)
+        XCTAssertTrue(vi.contains("sửa các ô nêu trên ngay trong bảng tính (giữ nguyên các dòng tiêu đề), lưu lại dưới dạng .ods như cũ"), vi)
+        XCTAssertTrue(en.contains("save it as a .ods file as before"), en)
+        XCTAssertFalse(vi.contains("CSV UTF-8") || en.contains("CSV UTF-8"), vi + en)
+    }
+
     func testSlipNamesStayInsideTheFolder() {
         let folder = dir.appendingPathComponent("phieu-bao-loi")
         func name(_ path: String) -> String? { ErrorSlipFolder.url(for: path, in: folder).map { String($0.path.dropFirst(folder.path.count + 1)) } }

@@ -58,6 +58,36 @@ final class StoreTests: XCTestCase {
         XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 6)]])
     }
 
+    func testTwoCopiesOfTheSameDayWithOtherFiguresWarnTheLoser() throws {
+        let store = try Fixtures.memoryStore()
+        let dated = { (v: Int) in
+            Fixtures.communeForm(rows: ["TT01,,,,\(v),"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-03-10")
+        }
+        let result = try store.store([incoming("a.csv", dated(2), modified: 9), incoming("b.csv", dated(9), modified: 5)],
+                                     runId: try store.beginRun(command: "1"))
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 2)]],
+                       "same date: the file saved later wins")
+        XCTAssertEqual(result.problems.map(\.code), [.sameDateOtherFigures])
+        XCTAssertEqual(result.problems.first?.severity, .warning, "which copy was meant cannot be told: the loser is warned")
+        XCTAssertEqual(result.problems.first?.file, "b.csv")
+    }
+
+    func testACopyOfTheSameDaySavedEarlierArrivingLaterWarnsToo() throws {
+        let store = try Fixtures.memoryStore()
+        let dated = { (v: Int) in
+            Fixtures.communeForm(rows: ["TT01,,,,\(v),"]).replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-03-10")
+        }
+        _ = try store.store([incoming("a.csv", dated(2), modified: 9)], runId: try store.beginRun(command: "1"))
+        let later = try store.store([incoming("b.csv", dated(9), modified: 5)], runId: try store.beginRun(command: "2"))
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 1)]).map(\.values), [[StoredValue("TT01", "", 2)]],
+                       "what one run of both gives, whatever the order")
+        XCTAssertEqual(later.problems.map(\.code), [.sameDateOtherFigures])
+        XCTAssertEqual(later.problems.first?.severity, .warning)
+        // The same figures again under another name: a copy, noted only.
+        let copy = try store.store([incoming("c.csv", dated(2), modified: 4)], runId: try store.beginRun(command: "3"))
+        XCTAssertEqual(copy.problems.map(\.code), [.lostToNewerFile])
+    }
+
     func testChangedFileSupersedesAndKeepsTheOldVersion() throws {
         let store = try Fixtures.memoryStore()
         _ = try store.store([incoming("a.csv", Fixtures.communeForm(rows: ["TT01,,,,1,"]))], runId: try store.beginRun(command: "1"))
@@ -68,6 +98,43 @@ final class StoreTests: XCTestCase {
         let versions = try store.db.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM submission WHERE unitCode = '13285'") }
         XCTAssertEqual(versions, 2, "the superseded version is kept")
         XCTAssertEqual(try store.knownFiles()["a.csv"]?.modifiedAt, 2000)
+    }
+
+    static let table = """
+        ma_don_vi,ky_bao_cao,TT01
+        13285,2024-Q1,3
+        13291,2024-Q1,4
+        """
+
+    func active(_ store: Store) throws -> [String: [StoredValue]] {
+        Dictionary(uniqueKeysWithValues: try store.activeSubmissions(periods: [.quarter(2024, 1)]).map { ($0.unitCode, $0.values) })
+    }
+
+    func testATableSentAgainWithABadRowKeepsThatUnitsEarlierReport() throws {
+        let store = try Fixtures.memoryStore()
+        _ = try store.store([incoming("t.csv", Self.table)], runId: try store.beginRun(command: "1"))
+        let resent = Self.table.replacingOccurrences(of: "13285,2024-Q1,3", with: "13285,2024-Q1,ba")
+            .replacingOccurrences(of: "13291,2024-Q1,4", with: "13291,2024-Q1,6")
+        let second = try store.store([incoming("t.csv", resent, modified: 2000)], runId: try store.beginRun(command: "2"))
+        XCTAssertEqual(try active(store), ["13285": [StoredValue("TT01", "", 3)], "13291": [StoredValue("TT01", "", 6)]],
+                       "the refused row does not withdraw the figures accepted before; the good row replaces its own")
+        XCTAssertEqual(second.problems.map(\.code), [.earlierVersionKept])
+        XCTAssertEqual(second.problems.first?.detail?.vi, "13285 2024-Q1")
+        XCTAssertEqual(second.problems.first?.severity, .warning)
+    }
+
+    func testAFileSentAgainUnreadableWithdrawsNothing() throws {
+        let store = try Fixtures.memoryStore()
+        _ = try store.store([incoming("t.csv", Self.table)], runId: try store.beginRun(command: "1"))
+        _ = try store.store([incoming("t.csv", "ma_don_vi;ky_bao_cao;TT0l\n13285;2024-Q1;3\n", modified: 2000)],
+                            runId: try store.beginRun(command: "2"))
+        XCTAssertEqual(try active(store).keys.sorted(), ["13285", "13291"])
+        // Then accepted whole without 13291: the earlier versions' report of 13291 goes.
+        let third = try store.store([incoming("t.csv", "ma_don_vi,ky_bao_cao,TT01\n13285,2024-Q1,5\n", modified: 3000)],
+                                    runId: try store.beginRun(command: "3"))
+        XCTAssertEqual(try active(store), ["13285": [StoredValue("TT01", "", 5)]],
+                       "a version accepted whole replaces every earlier version of its path")
+        XCTAssertEqual(third.problems, [], "replacing its own earlier version is the usual correction: no notice")
     }
 
     func testRejectedFilesAreRecordedWithTheirProblems() throws {

@@ -36,6 +36,20 @@ final class DHIS2IntakeTests: XCTestCase {
         </adx>
         """
 
+    func testADXSavedAsUTF16ReadsAsItsUTF8Twin() {
+        let text = Self.adx.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        let le: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        let twin = read(Self.adx, path: "35.xml")
+        for bytes in [le, be] {
+            let o = FileIntake.read(bytes, path: "35.xml", catalog: Fixtures.catalog, today: Fixtures.today)
+            XCTAssertEqual(o.layout, .adx)
+            XCTAssertEqual(o.submissions.map { values($0) }, twin.submissions.map { values($0) })
+            XCTAssertEqual(o.problems.map(\.code), twin.problems.map(\.code),
+                           "UTF-16 with its byte-order mark is what XML allows: no note about the encoding")
+        }
+    }
+
     func testADXIsReadAsTheLongLayoutWithEachValuesElementAndLine() {
         let o = read(Self.adx, path: "35.xml")
         XCTAssertEqual(o.layout, .adx)

@@ -42,6 +42,29 @@ final class IntakeTests: XCTestCase {
                        "an empty cell is not reported, not zero")
     }
 
+    func testTitleRowsAboveATableHeaderAreSkipped() {
+        let o = Fixtures.read("""
+            CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM,,,
+            "BẢNG TỔNG HỢP SỐ LIỆU QUÝ I/2024, THÀNH PHỐ PHỦ LÝ",,,
+            ,,,
+            ma_don_vi,ten_don_vi,ky_bao_cao,TT01
+            13285,Phường Quang Trung,2024-Q1,3
+            """)
+        XCTAssertEqual(o.layout, .table)
+        XCTAssertEqual(o.status, .accepted, "\(o.problems)")
+        XCTAssertEqual(o.submissions.first?.values, [StoredValue("TT01", "", 3)])
+        XCTAssertEqual(o.submissions.first?.line, 5, "lines are still the file's")
+    }
+
+    func testAMisspeltTableHeaderIsStillRefusedNotTakenForATitle() {
+        let o = Fixtures.read("""
+            ma_don_vi,ky_bao_cao,TT01,NN0l
+            13285,2024-Q1,3,1
+            """)
+        XCTAssertEqual(o.submissions.count, 0)
+        XCTAssertEqual(o.problems.map(\.code), [.unknownColumn])
+    }
+
     func testLongLayoutGroupsRowsByUnitAndPeriod() {
         let o = Fixtures.read("""
             unit_code,period,indicator,category,value
