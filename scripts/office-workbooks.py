@@ -69,7 +69,12 @@ def make(desktop, spec):
     doc = desktop.loadComponentFromURL("private:factory/scalc", "_blank", 0, (prop("Hidden", True),))
     try:
         sheets = doc.Sheets
-        blank = list(sheets.ElementNames)
+        # The new document's own sheet ("Sheet1", or its translation) is renamed out of the way
+        # first: a spec may name a sheet so, and a name cannot be inserted twice.
+        blank = []
+        for n, existing in enumerate(list(sheets.ElementNames)):
+            sheets.getByName(existing).Name = "tonghop-blank-%d" % n
+            blank.append("tonghop-blank-%d" % n)
         for position, sheet in enumerate(spec["sheets"]):
             name = sheet["name"]
             if "csv" in sheet:
