@@ -35,11 +35,16 @@ enum UsageMessage {
 
 extension Tonghop {
     /// The library's `main`, with usage errors in Vietnamese unless `--lang en` was asked for.
-    static func main() {
+    /// Async, as the root command is: `serve` runs in Swift concurrency, the others as they are.
+    static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         do {
             var command = try parseAsRoot(arguments)
-            try command.run()
+            if var asynchronous = command as? AsyncParsableCommand {
+                try await asynchronous.run()
+            } else {
+                try command.run()
+            }
         } catch {
             let english = zip(arguments, arguments.dropFirst()).contains { $0 == "--lang" && $1 == "en" } || arguments.contains("--lang=en")
             let code = exitCode(for: error)

@@ -3,8 +3,8 @@ import Hummingbird
 import Mustache
 import TonghopStore
 
-/// The portal's HTML: Mustache templates (in the `Pages+*.swift` files, compiled into the
-/// binary, so that `tonghop serve` needs nothing beside it), rendered inside one layout.
+/// The portal's HTML: Mustache templates (each beside the controller that fills it, compiled
+/// into the binary, so that `tonghop serve` needs nothing beside it), rendered inside one layout.
 /// Mustache escapes every value it inserts (`{{x}}`); the one unescaped insertion is the page
 /// body into the layout, itself rendered by Mustache, and the SVG charts this module draws.
 struct Pages: Sendable {
