@@ -22,15 +22,8 @@ struct APIController {
     /// when a report in it is for a unit outside the account's.
     @Sendable func upload(_ request: Request, context: PortalContext) async throws -> Response {
         let account = try context.requireAccount()
-        let limit = portal.settings.maxUploadBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Refused.tooLarge(limit: limit) }
         var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: limit)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw Refused.tooLarge(limit: limit)
-        }
+        let body = try await request.collectBody(within: portal.settings.maxUploadBytes)
         guard let form = try? SubmittedForm(contentType: request.headers[.contentType], body: body) else {
             throw Refused.badRequest("Cần multipart/form-data với một tệp trong trường file.")
         }

@@ -24,7 +24,7 @@ struct ReportsController {
     @Sendable func reports(_ request: Request, context: PortalContext) async throws -> Response {
         let account = try context.requireAccount()
         let query = request.uri.queryParameters
-        let code = query.get("don-vi").map { $0.trimmingBlanks.uppercased() } ?? account.unitCode
+        let code = request.unitAsked(by: account)
         let portal = self.portal
         let chosen = try await PeriodChoice.resolve(query.get("ky"), portal: portal)
         let scope = try portal.scope(of: account)

@@ -24,7 +24,7 @@ struct UnitController {
     @Sendable func unit(_ request: Request, context: PortalContext) async throws -> Response {
         let account = try context.requireAccount()
         let scope = try portal.scope(of: account)
-        let code = request.uri.queryParameters.get("don-vi").map { $0.trimmingBlanks.uppercased() } ?? account.unitCode
+        let code = request.unitAsked(by: account)
         guard scope.contains(code, period: nil), let unit = scope.unit(code, period: nil) else {
             throw Refused.outsideScope(code, account: account.unitCode)
         }
@@ -63,7 +63,7 @@ struct UnitController {
     @Sendable func blankForm(_ request: Request, context: PortalContext) async throws -> Response {
         let account = try context.requireAccount()
         let query = request.uri.queryParameters
-        let code = query.get("don-vi").map { $0.trimmingBlanks.uppercased() } ?? account.unitCode
+        let code = request.unitAsked(by: account)
         guard let period = query.get("ky").flatMap(Period.parse) else { throw Refused.badRequest("Thiếu kỳ báo cáo (ky=2024-Q2).") }
         guard let kind = query.get("dang"), ["xlsx", "csv"].contains(kind) else { throw Refused.badRequest("Dạng tệp phải là xlsx hoặc csv.") }
         guard try portal.scope(of: account).contains(code, period: period) else { throw Refused.outsideScope(code, account: account.unitCode) }

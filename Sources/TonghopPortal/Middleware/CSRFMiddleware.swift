@@ -14,15 +14,8 @@ struct CSRFMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard ![.get, .head].contains(request.method) else { return try await next(request, context) }
-        let limit = portal.settings.maxUploadBytes
-        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw Refused.tooLarge(limit: limit) }
         var request = request
-        let body: ByteBuffer
-        do {
-            body = try await request.collectBody(upTo: limit)
-        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
-            throw Refused.tooLarge(limit: limit)
-        }
+        let body = try await request.collectBody(within: portal.settings.maxUploadBytes)
         let form: SubmittedForm
         do {
             form = try SubmittedForm(contentType: request.headers[.contentType], body: body)
