@@ -38,14 +38,29 @@ extension ReportingPipeline {
               !w.files.contains(where: { !FileManager.default.fileExists(atPath: workspace.outputs.appendingPathComponent($0).path) }),
               let registry = catalog.registries.registry(for: period) else { return nil }
         let before = PreviousYear.period(before: period).map(\.family) ?? []
+        let changed = try store.unitsChanged(since: w.source.dataGeneration, periods: period.family + before)
+        // Nothing of the period or of the year before changed (new data went elsewhere): no
+        // province's workbook waits, across a reform too.
+        guard !changed.isEmpty else { return [] }
         // Across a reform a code may name a unit of another province: rewrite everything.
         guard (period.family + before).allSatisfy({ catalog.registries.registry(for: $0) === registry }) else { return nil }
         var provinces: Set<String> = []
-        for unit in try store.unitsChanged(since: w.source.dataGeneration, periods: period.family + before) {
+        for unit in changed {
             guard let province = registry.province(of: unit) else { return nil }
             provinces.insert(province.code)
         }
         return provinces
+    }
+
+    /// Whether the workbook of `unitCode` (the nation or a province) for `period` waits to be
+    /// rewritten with figures stored since it was written: what the portal's report page says.
+    /// The nation's waits for a change anywhere in the period, a province's for its own only.
+    public func workbookAwaitsRewrite(_ period: Period, unitCode: String, store: Store) throws -> Bool {
+        guard try !staleReports([period], store: store).isEmpty else { return false }
+        guard let provinces = try provincesToRewrite(period, store: store) else { return true }
+        guard let registry = catalog.registries.registry(for: period), let province = registry.province(of: unitCode),
+              registry.unit(unitCode)?.level != .nation else { return !provinces.isEmpty }
+        return provinces.contains(province.code)
     }
 
     /// A short fingerprint of what renders the reports besides the data: the tonghop

@@ -29,4 +29,30 @@ final class ReportRefresherTests: XCTestCase {
         let export = try pipeline.export(.quarter(2024, 1), scope: "35")
         XCTAssertEqual(csv, export, "the province's CSV beside its workbook holds the new figures")
     }
+
+    func testOnlyTheWorkbooksWhoseFiguresChangedWaitForTheRewrite() throws {
+        let home = try PortalFixture.home()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let workspace = PortalFixture.workspace(home)
+        // A quarter after the 2025 reform beside the fixture's, its workbooks written: its year
+        // before lies on the old map, which once made any new data anywhere call it waiting.
+        let folder = "2025/37-ninh-binh/2025-Q3"
+        try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("inputs/" + folder),
+                                         to: workspace.inputs.appendingPathComponent(folder))
+        let pipeline = ReportingPipeline(workspace: workspace, catalog: Fixtures.catalog, today: Fixtures.today)
+        var request = RunRequest(kind: .rollup, command: "rollup")
+        request.periods = [.quarter(2025, 3)]
+        _ = try pipeline.run(request)
+
+        _ = try pipeline.receive(Upload(fileName: "13285.csv", bytes: Array(try quangTrungForm(tt01: "99").utf8), scope: "13285", sender: "test"))
+        let store = try Store(path: workspace.store.path)
+        func waits(_ period: Period, _ unit: String) throws -> Bool { try pipeline.workbookAwaitsRewrite(period, unitCode: unit, store: store) }
+        XCTAssertTrue(try waits(.quarter(2024, 1), "VN"), "the nation's quarter holds the new figure")
+        XCTAssertTrue(try waits(.quarter(2024, 1), "35"), "so does Hà Nam's")
+        XCTAssertFalse(try waits(.quarter(2024, 1), "24"), "Bắc Giang's figures did not change")
+        XCTAssertFalse(try waits(.quarter(2023, 1), "35"), "last year's quarter did not change")
+        XCTAssertFalse(try waits(.quarter(2025, 3), "37"), "a quarter across the reform did not change")
+        XCTAssertFalse(try waits(.quarter(2025, 3), "VN"))
+        XCTAssertEqual(try pipeline.provincesToRewrite(.quarter(2025, 3), store: store), [], "cron's run rewrites no province of it")
+    }
 }

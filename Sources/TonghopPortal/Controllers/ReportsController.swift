@@ -44,12 +44,7 @@ struct ReportsController {
             // The workbooks wait for new figures of this unit's province (or, for the nation,
             // of any): the store's data generation alone would call every period stale after
             // any upload, figures changed or not.
-            var stale = false
-            if try !pipeline.staleReports([chosen.period], store: store).isEmpty {
-                let provinces = try pipeline.provincesToRewrite(chosen.period, store: store)
-                let province = rollup.registry.province(of: unit.code)?.code
-                stale = provinces.map { province.map($0.contains) ?? !$0.isEmpty } ?? true
-            }
+            let stale = try pipeline.workbookAwaitsRewrite(chosen.period, unitCode: unit.code, store: store)
             return ReportsModel(builder: builder, catalog: pipeline.catalog, rollup: rollup, previous: previous, chosen: chosen,
                                 downloads: Self.workbooks(unit, period: chosen.period, rollup: rollup, written: written, outputs: portal.workspace.outputs),
                                 stale: stale)
