@@ -115,6 +115,7 @@ extension ReportingPipeline {
         stat(url.path, &info)
         let modifiedAt = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000
         var incoming = [Store.IncomingFile(outcome: outcome, size: Int64(upload.bytes.count), modifiedAt: modifiedAt, sha256: hash)]
+        incoming[0].uploadedOn = today
         let runId = try store.beginRun(command: "tonghop serve: \(upload.sender) gửi \(path)")
         try checkAgainstOtherReports(&incoming, store: store)
         let stored = try store.store(incoming, runId: runId)

@@ -13,6 +13,8 @@ extension Store {
         public var size: Int64
         public var modifiedAt: Double
         public var sha256: String
+        /// The day (yyyymmdd) the portal received the file; nil for a file read from `inputs/`.
+        public var uploadedOn: Int?
         /// Each report's values as the store keeps them, made with the file: files are made on
         /// every core, and the store's transaction runs on one.
         package let payloads: [String]
@@ -115,8 +117,8 @@ extension Store {
             }
 
             let insertFile = try db.makeStatement(sql: """
-                INSERT INTO inputFile (runId, path, size, modifiedAt, sha256, layout, encoding, status, ingestedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO inputFile (runId, path, size, modifiedAt, sha256, layout, encoding, status, ingestedAt, uploadedOn)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let insertProblem = try db.makeStatement(sql: """
                 INSERT INTO problem (fileId, severity, code, line, col, found, expected, detail, unitCode, period, expectedEn, detailEn,
@@ -157,7 +159,8 @@ extension Store {
                 let path = files[i].outcome.path
                 try BulkInsert(statement: insertFile).run(db, [.integer(runId), .text(path), .integer(files[i].size), .real(files[i].modifiedAt),
                                                               .text(files[i].sha256), .text(files[i].outcome.layout?.rawValue),
-                                                              .text(files[i].outcome.encoding), .text(files[i].outcome.status.rawValue), .text(now)])
+                                                              .text(files[i].outcome.encoding), .text(files[i].outcome.status.rawValue), .text(now),
+                                                              files[i].uploadedOn.map { .integer(Int64($0)) } ?? .null])
                 let fileId = db.lastInsertedRowID
                 fileIds.append(fileId)
                 // A new version of a path withdraws what the old versions sent; its reports that

@@ -21,6 +21,8 @@ extension Store {
         public let file: String
         public let sha256: String
         public let receivedAt: String
+        /// The day the report counts as received (see ``Store/receivedDay(uploadedOn:preparedOn:modifiedAt:days:)``).
+        public let receivedOn: Int
         public let runId: Int64
     }
 
@@ -30,7 +32,7 @@ extension Store {
         try db.read { db in
             var sql = """
                 SELECT s.id, s.unitCode, s.period, s.form, s.active, s.supersededBy, s.preparedOn, s.payload,
-                       f.path, f.sha256, f.ingestedAt, f.runId
+                       f.path, f.sha256, f.ingestedAt, f.runId, f.modifiedAt, f.uploadedOn
                 FROM submission s JOIN inputFile f ON f.id = s.fileId
                 WHERE s.unitCode = ?
                 """
@@ -40,12 +42,16 @@ extension Store {
                 arguments += periods.map(\.code)
             }
             sql += " ORDER BY s.id"
+            var days = DayKeys()
             return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
                 guard let period = Period.parse(row["period"]) else { return nil }
                 return StoredVersion(submissionId: row["id"], unitCode: row["unitCode"], period: period, form: row["form"],
                                      active: row["active"], supersededBy: row["supersededBy"], preparedOn: row["preparedOn"],
                                      values: Store.values(fromPayload: row["payload"]), file: row["path"],
-                                     sha256: row["sha256"], receivedAt: row["ingestedAt"], runId: row["runId"])
+                                     sha256: row["sha256"], receivedAt: row["ingestedAt"],
+                                     receivedOn: Store.receivedDay(uploadedOn: row["uploadedOn"], preparedOn: row["preparedOn"],
+                                                                   modifiedAt: row["modifiedAt"], days: &days),
+                                     runId: row["runId"])
             }
         }
     }

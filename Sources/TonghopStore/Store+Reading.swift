@@ -14,7 +14,7 @@ extension Store {
         return try db.read { db in
             let placeholders = Array(repeating: "?", count: periods.count).joined(separator: ",")
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT s.unitCode, s.period, s.form, s.line, s.preparedOn, s.payload, f.modifiedAt
+                SELECT s.unitCode, s.period, s.form, s.line, s.preparedOn, s.payload, f.modifiedAt, f.uploadedOn
                 FROM submission s JOIN inputFile f ON f.id = s.fileId
                 WHERE s.active = 1 AND s.period IN (\(placeholders)) ORDER BY s.id
                 """, arguments: StatementArguments(periods.map(\.code)))
@@ -24,8 +24,7 @@ extension Store {
                 guard let period = Period.parse(row["period"]) else { continue }
                 var s = Submission(unitCode: row["unitCode"], period: period, form: row["form"], line: row["line"],
                                    preparedOn: row["preparedOn"], values: Store.values(fromPayload: row["payload"]))
-                let stated = Days.key(s.preparedOn)
-                s.receivedOn = stated != 0 ? stated : days.day(secondsSince1970: row["modifiedAt"])
+                s.receivedOn = Store.receivedDay(uploadedOn: row["uploadedOn"], preparedOn: s.preparedOn, modifiedAt: row["modifiedAt"], days: &days)
                 result.append(s)
             }
             return result
@@ -59,13 +58,20 @@ extension Store {
             for p in periods { byCode[p.code] = p }
             var result: [Fetched] = []
             var undated: [(index: Int, fileId: Int64)] = []
+            // Files the portal received, by id: few, and their day overrides any date line.
+            var uploaded: [Int64: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, uploadedOn FROM inputFile WHERE uploadedOn IS NOT NULL") {
+                uploaded[row[0]] = row[1]
+            }
             var payloads: [[UInt8]] = []
             // Columns by position (see ActiveFiguresSelection), the payload copied straight from SQLite's buffer.
             typealias At = ActiveFiguresSelection.Columns
             while let row = try rows.next() {
                 guard let period = byCode[row[At.period] as String] else { continue }
-                let stated = Days.key(row[At.preparedOn] as String?)
-                if stated == 0 { undated.append((result.count, row[At.fileId])) }
+                // As Store.receivedDay: the portal's day, else the date line, else the file's day.
+                let fileId: Int64 = row[At.fileId]
+                let stated = uploaded[fileId] ?? Days.key(row[At.preparedOn] as String?)
+                if stated == 0 { undated.append((result.count, fileId)) }
                 payloads.append(try row.withUnsafeData(atIndex: At.payload) { data in
                     data.map { d in d.withUnsafeBytes { [UInt8]($0) } } ?? []
                 })
@@ -157,6 +163,17 @@ extension Store {
 
     /// The calendar days of modification times, remembered by the second: the files of one
     /// delivery share a handful of them, and a calendar computation is slow.
+    /// The day a report was received, by one rule for every reader: the day the portal took
+    /// its file when it came that way (its date line moves it neither earlier nor later: a
+    /// clerk cannot send a late report as on time); else the date line the report states
+    /// (`ngay_lap`), the unit's word for when it sent a file that reached `inputs/` by hand;
+    /// else the day that file was saved there.
+    package static func receivedDay(uploadedOn: Int?, preparedOn: String?, modifiedAt: Double, days: inout DayKeys) -> Int {
+        if let uploadedOn { return uploadedOn }
+        let stated = Days.key(preparedOn)
+        return stated != 0 ? stated : days.day(secondsSince1970: modifiedAt)
+    }
+
     package struct DayKeys {
         private var known: [Int64: Int] = [:]
         package mutating func day(secondsSince1970 t: Double) -> Int {

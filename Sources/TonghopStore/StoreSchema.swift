@@ -207,6 +207,11 @@ extension Store {
                 );
                 """)
         }
+        m.registerMigration("v7: the day the portal received a file") { db in
+            // yyyymmdd, for a file sent through `tonghop serve`; null for files read from
+            // inputs/. A report that came this way was received that day, whatever its date line.
+            try db.execute(sql: "ALTER TABLE inputFile ADD COLUMN uploadedOn INTEGER")
+        }
         return m
     }
 }

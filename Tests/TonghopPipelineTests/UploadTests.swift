@@ -66,4 +66,30 @@ final class UploadTests: XCTestCase {
         let slip = try String(contentsOf: XCTUnwrap(result.errorSlip), encoding: .utf8)
         XCTAssertTrue(slip.contains("Tệp: tai-len/13285/13285.csv"), slip)
     }
+
+    func testAnUploadIsReceivedOnTheDayItCameWhateverItsDateLine() throws {
+        // A clerk sends on 20 June 2024 a second quarter form dated 10 June: due on the 16th.
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("tonghop-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("inputs"), withIntermediateDirectories: true)
+        let p = try ReportingPipeline(workspace: Workspace(home: home, templates: Fixtures.templates), today: 20240620)
+        let form = Fixtures.communeForm(rows: ["TT01,,,,3,"])
+            .replacingOccurrences(of: "ky_bao_cao,2024-Q1", with: "ky_bao_cao,2024-Q2")
+            .replacingOccurrences(of: "bieu_mau,XA", with: "bieu_mau,XA\nngay_lap,2024-06-10")
+        XCTAssertEqual(try p.receive(upload(form)).status, .accepted)
+        let store = try Store(path: p.workspace.store.path)
+        XCTAssertEqual(try store.activeSubmissions(periods: [.quarter(2024, 2)]).map(\.receivedOn), [20240620])
+        XCTAssertEqual(try store.submissionVersions(unit: "13285").map(\.receivedOn), [20240620])
+        let late = try p.rollup(.quarter(2024, 2), store: store).lateReports(of: "13285")
+        XCTAssertEqual(late.map(\.received), [20240620], "late: the portal knows the day it came, the date line cannot move it")
+
+        // The same form reaching inputs/ by hand (an email saved there) counts by its date line.
+        let byHand = FileManager.default.temporaryDirectory.appendingPathComponent("tonghop-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: byHand.appendingPathComponent("inputs"), withIntermediateDirectories: true)
+        try form.write(to: byHand.appendingPathComponent("inputs/13285.csv"), atomically: true, encoding: .utf8)
+        let q = try ReportingPipeline(workspace: Workspace(home: byHand, templates: Fixtures.templates), today: 20240620)
+        _ = try q.run(RunRequest(kind: .rollup, command: "rollup"))
+        let handStore = try Store(path: q.workspace.store.path)
+        XCTAssertEqual(try handStore.activeSubmissions(periods: [.quarter(2024, 2)]).map(\.receivedOn), [20240610])
+        XCTAssertEqual(try q.rollup(.quarter(2024, 2), store: handStore).lateReports(of: "13285").count, 0)
+    }
 }

@@ -251,19 +251,15 @@ struct UnitModel {
         statusHref = canSeeStatus ? "/tinh-hinh?don-vi=\(URLQuery.encode(unit.code))" : nil
     }
 
-    /// Received on time, late, or not yet: by the date the report states (`ngay_lap`), else the
-    /// day it was stored, against its due date (`templates/deadlines.csv`), as the workbooks'
+    /// Received on time, late, or not yet: by the day the store says it was received (the day
+    /// the portal took it, else its date line, else its file's day), against its due date (`templates/deadlines.csv`), as the workbooks'
     /// timeliness sheet counts it.
     static func timeliness(_ active: [Store.StoredVersion], due: DueDate?, today: Int) -> (label: String, tone: String, received: String) {
         guard !active.isEmpty else {
             if let due, today > due.date { return ("Chưa nhận — quá hạn", "bad", "—") }
             return ("Chưa nhận", "none", "—")
         }
-        let days = active.map { v in
-            let stated = Days.key(v.preparedOn)
-            return stated != 0 ? stated : Days.key(secondsSince1970: ISO8601DateFormatter().date(from: v.receivedAt)?.timeIntervalSince1970 ?? 0)
-        }
-        let received = days.max() ?? 0
+        let received = active.map(\.receivedOn).max() ?? 0
         if let due, received > due.date { return ("Gửi muộn", "warn", Display.day(received)) }
         return ("Đúng hạn", "ok", Display.day(received))
     }
