@@ -75,6 +75,19 @@ final class PagesTests: XCTestCase {
         }
     }
 
+    func testAPeriodNotAllUnitsReportedSaysSoAboveItsFigures() async throws {
+        try await PortalFixture.test { app in
+            let nation = try await app.signedIn("qt-vn")
+            let page = try await nation.get("/bao-cao?ky=2024-Q1&don-vi=VN").text
+            // The fixture holds the reports of two provinces' units only, of the nation's 11,329
+            // expected (as the status page counts them).
+            XCTAssertTrue(page.contains("Chưa đủ báo cáo: mới có 325/11329 đơn vị gửi báo cáo"), page)
+            XCTAssertTrue(page.contains("so sánh với cùng kỳ chỉ có ý nghĩa khi đủ báo cáo"))
+            let district = try await nation.get("/bao-cao?ky=2024-Q1&don-vi=347").text
+            XCTAssertFalse(district.contains("Chưa đủ báo cáo"), "every commune of Phủ Lý reported")
+        }
+    }
+
     func testTheReportsPageOffersOnlyWrittenWorkbooksWithinTheAccount() async throws {
         try await PortalFixture.test { app in
             let province = try await app.signedIn("tinh-35")

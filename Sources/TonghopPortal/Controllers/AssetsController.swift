@@ -75,6 +75,7 @@ struct AssetsController {
         .notice.bad { background: var(--bad-bg); color: var(--bad); }
         .notice.ok { background: var(--ok-bg); color: var(--ok); }
         .notice.info { background: var(--info-bg); }
+        .notice.warn { background: var(--warn-bg); color: var(--warn); }
         .badge { display: inline-block; border-radius: 999px; padding: .1rem .65rem; font-size: .85rem; font-weight: 600; white-space: nowrap; }
         .badge.ok { background: var(--ok-bg); color: var(--ok); }
         .badge.warn { background: var(--warn-bg); color: var(--warn); }

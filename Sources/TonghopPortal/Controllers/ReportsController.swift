@@ -160,6 +160,9 @@ struct ReportsModel {
     let provinceCount: Int
     let exports: [Export]
     let stale: Bool
+    /// Said above the figures while units of the scope have not (all) reported: a total of
+    /// some units beside last year's of all of them is no change, and must not read as one.
+    let incomplete: String?
     let statusHref: String?
 
     init(builder: ReportBuilder, catalog: Catalog, rollup: Rollup, previous: PreviousYear?, chosen: PeriodChoice,
@@ -167,6 +170,15 @@ struct ReportsModel {
         let unit = builder.scope, period = chosen.period
         title = "Số liệu \(period.vietnameseName)"
         subtitle = "\(unit.name) · \(rollup.total(unit.code).reportingUnits) đơn vị có báo cáo"
+        let completeness = Completeness(scope: unit.code, rollup: rollup)
+        if completeness.expected > 0, completeness.complete < completeness.expected {
+            let received = completeness.complete + completeness.partial
+            incomplete = "Chưa đủ báo cáo: mới có \(received)/\(completeness.expected) đơn vị gửi báo cáo"
+                + (completeness.partial > 0 ? " (\(completeness.partial) đơn vị chưa đủ số liệu)" : "")
+                + ". Các số dưới đây chỉ gồm các đơn vị đã gửi; so sánh với cùng kỳ chỉ có ý nghĩa khi đủ báo cáo."
+        } else {
+            incomplete = nil
+        }
         chips = chosen.chips(path: "/bao-cao", unit: unit.code)
         previousName = PreviousYear.period(before: period).map { "Cùng kỳ: \($0.vietnameseName)" } ?? "Cùng kỳ năm trước"
         // The main indicators (`chu_yeu` in indicators.csv) and the derived ratios, as on the
@@ -217,6 +229,7 @@ extension Pages {
         <h1>{{title}}</h1>
         <p class="muted">{{subtitle}}</p>
         <nav class="chips" aria-label="Kỳ báo cáo">{{#chips}}<a href="{{href}}"{{#current}} aria-current="page"{{/current}}>{{name}}</a>{{/chips}}</nav>
+        {{#incomplete}}<p class="notice warn">{{incomplete}}</p>{{/incomplete}}
         {{#stale}}<p class="notice info">Có số liệu mới chưa vào bảng tính của kỳ này: bảng tính đang được lập lại, tải lại trang sau ít phút. Các số dưới đây đã tính cả số liệu mới.</p>{{/stale}}
         <section class="card">
           <h2>Số liệu chủ yếu so với cùng kỳ</h2>
