@@ -228,8 +228,10 @@ extension ProblemCode {
         case .outsideScope: return ProblemWording(
             what: Wording(vi: "Đơn vị không thuộc phạm vi đang tổng hợp ({})",
                           en: "The unit is outside the scope being compiled ({})"),
-            hint: Wording(vi: "gửi tệp này cho nơi tổng hợp của đơn vị đó, hoặc chạy lại không có --scope",
-                          en: "send this file to the office compiling that unit, or run again without --scope"))
+            // Said to a clerk on the portal (whose account is the scope) as to an officer who
+            // ran with --scope: no command-line words in it.
+            hint: Wording(vi: "gửi tệp này cho nơi tổng hợp của đơn vị đó; nếu đơn vị đó thuộc phạm vi của bạn, kiểm tra lại mã đơn vị trong tệp",
+                          en: "send this file to the office compiling that unit; if that unit is yours, check the unit code in the file"))
         case .unknownPeriod: return ProblemWording(
             what: Wording(vi: "Không đọc được kỳ báo cáo",
                           en: "The reporting period cannot be read"),

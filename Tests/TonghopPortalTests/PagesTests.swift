@@ -14,8 +14,8 @@ final class PagesTests: XCTestCase {
             try await browser.upload([("13285-sua.csv", try quangTrungForm(tt01: "99"))])
             let page = try await browser.get("/don-vi")
             XCTAssertEqual(page.status, .ok)
-            XCTAssertTrue(page.text.contains("<td>Quý I năm 2024</td><td><span class=\"badge ok\">Đúng hạn</span></td><td data-label=\"Nhận\">12/3/2024</td><td data-label=\"Hạn\">16/3/2024</td>"),
-                          "the quarter is received on time: stated 12/3/2024, due 16/3/2024 (deadlines.csv)")
+            XCTAssertTrue(page.text.contains("<td>Quý I năm 2024</td><td><span class=\"badge warn\">Gửi muộn</span></td><td data-label=\"Nhận\">23/11/2026</td><td data-label=\"Hạn\">16/3/2024</td>"),
+                          "sent through the portal on the fixture's day (23/11/2026), the quarter due 16/3/2024 (deadlines.csv) is late, whatever its date line (12/3/2024) says")
             XCTAssertTrue(page.text.contains("TT01: 1 → 99"), "the corrected version says what changed")
             XCTAssertTrue(page.text.contains("Chưa nhận — quá hạn"), "a past quarter with nothing is overdue")
             XCTAssertTrue(page.text.contains("/don-vi/phieu-bao-loi?tep=tai-len/13285/13285.csv"), "the refused file's slip is listed")

@@ -68,8 +68,8 @@ struct APIController {
         let (status, lastRun) = try await Blocking.run { () -> (ReportingStatus, Store.RunRecord?) in
             do {
                 return try portal.pipeline().status(period, scope: code)
-            } catch let error as ConfigurationError {
-                throw Refused.badRequest(error.description)
+            } catch is ConfigurationError {
+                throw Refused.badRequest("scope=\(code): tình hình báo cáo xem được cho cả nước (VN), một tỉnh hoặc một huyện của danh mục đơn vị có hiệu lực trong kỳ \(period.code); \(code) không phải mã như vậy.")
             }
         }
         return JSONBody.response(StatusBody(status, lastRun: lastRun))
