@@ -50,6 +50,20 @@ final class ScopeTests: XCTestCase {
         }
     }
 
+    func testAUnitThePeriodsRegistryDoesNotKnowIsSaidToBeSo() async throws {
+        try await PortalFixture.test { app in
+            // Hà Nam (35) merged into Ninh Bình on 1 July 2025: no unit of 2025-Q3, for the
+            // nation's account too. Not "outside your scope".
+            let nation = try await app.signedIn("qt-vn")
+            let page = try await nation.get("/tinh-hinh?ky=2025-Q3&don-vi=35")
+            XCTAssertEqual(page.status, .notFound)
+            XCTAssertTrue(page.text.contains("Không có đơn vị mã 35 trong danh mục đơn vị áp dụng cho quý III năm 2025"), page.text)
+            XCTAssertFalse(page.text.contains("ngoài phạm vi"))
+            let known = try await nation.get("/tinh-hinh?ky=2024-Q3&don-vi=35")
+            XCTAssertEqual(known.status, .ok, "the same code in a period it existed")
+        }
+    }
+
     func testADistrictSeesItsCommunesButNotItsProvince() async throws {
         try await PortalFixture.test { app in
             let browser = try await app.signedIn("huyen-347")

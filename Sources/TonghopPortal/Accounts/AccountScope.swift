@@ -27,6 +27,15 @@ public struct AccountScope: Sendable {
         registries(period).reversed().lazy.compactMap { $0.unit(code) }.first
     }
 
+    /// Why `code` is refused: a code the period's registry does not know is said to be so (a
+    /// province merged away in 2025 is no unit of a later period, for the nation's account
+    /// too); any other lies outside the account's unit. The registries are public facts.
+    func refusal(_ code: String, period: Period?) -> Refused {
+        guard !registries(period).contains(where: { $0.unit(code) != nil }) else { return Refused.outsideScope(code, account: unitCode) }
+        let when = period.map { " áp dụng cho \($0.vietnameseNameInSentence)" } ?? ""
+        return Refused.notFound("Không có đơn vị mã \(code) trong danh mục đơn vị\(when): mã sai, hoặc đơn vị đã sáp nhập, giải thể hay chưa thành lập trong kỳ này.")
+    }
+
     /// Whether any registry knows the code (an account's unit must be one of them).
     public static func knows(_ code: String, catalog: Catalog) -> Bool {
         catalog.registries.all.contains { $0.unit(code) != nil }

@@ -63,7 +63,8 @@ struct APIController {
         let account = try context.requireAccount()
         try Self.requireCompiler(account)
         let (period, code) = try Self.periodAndScope(request, account: account)
-        guard try portal.scope(of: account).contains(code, period: period) else { throw Refused.outsideScope(code, account: account.unitCode) }
+        let scope = try portal.scope(of: account)
+        guard scope.contains(code, period: period) else { throw scope.refusal(code, period: period) }
         let portal = self.portal
         let (status, lastRun) = try await Blocking.run { () -> (ReportingStatus, Store.RunRecord?) in
             do {

@@ -29,7 +29,7 @@ struct ReportsController {
         let chosen = try await PeriodChoice.resolve(query.get("ky"), portal: portal)
         let scope = try portal.scope(of: account)
         guard scope.contains(code, period: chosen.period), let unit = scope.unit(code, period: chosen.period) else {
-            throw Refused.outsideScope(code, account: account.unitCode)
+            throw scope.refusal(code, period: chosen.period)
         }
         let model = try await Blocking.run { () -> ReportsModel in
             let pipeline = try portal.pipeline()
@@ -63,7 +63,7 @@ struct ReportsController {
         guard let kind = query.get("dang"), ["xlsx", "csv"].contains(kind) else { throw Refused.badRequest("Dạng tệp phải là xlsx hoặc csv.") }
         let scope = try portal.scope(of: account)
         guard scope.contains(code, period: period), let unit = scope.unit(code, period: period) else {
-            throw Refused.outsideScope(code, account: account.unitCode)
+            throw scope.refusal(code, period: period)
         }
         let portal = self.portal
         let url = try await Blocking.run { () -> URL? in
@@ -108,7 +108,8 @@ struct ReportsController {
 /// The export of a unit's figures, as the API and the page give it: the scope held to the
 /// account's unit in the period's registry (403 outside it).
 func exportResponse(portal: Portal, account: Store.Account, period: Period, code: String, format: ExportFormat) async throws -> Response {
-    guard try portal.scope(of: account).contains(code, period: period) else { throw Refused.outsideScope(code, account: account.unitCode) }
+    let scope = try portal.scope(of: account)
+    guard scope.contains(code, period: period) else { throw scope.refusal(code, period: period) }
     let text = try await Blocking.run { try portal.pipeline().export(period, scope: code, format: format) }
     let (type, ext): (String, String)
     switch format {

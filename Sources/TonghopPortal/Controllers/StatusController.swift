@@ -24,7 +24,7 @@ struct StatusController {
         let portal = self.portal
         let chosen = try await PeriodChoice.resolve(query.get("ky"), portal: portal)
         let scope = try portal.scope(of: account)
-        guard scope.contains(code, period: chosen.period) else { throw Refused.outsideScope(code, account: account.unitCode) }
+        guard scope.contains(code, period: chosen.period) else { throw scope.refusal(code, period: chosen.period) }
         let frame = portal.frame(context, title: "Tình hình báo cáo", current: "/tinh-hinh")
         guard let unit = scope.unit(code, period: chosen.period), [.nation, .province, .district].contains(unit.level) else {
             let model = StatusModel.unavailable(code: code, chosen: chosen, reason: "Tình hình báo cáo được lập cho một huyện, một tỉnh hoặc toàn quốc; đơn vị \(code) không phải đơn vị như vậy trong danh mục của kỳ này. Xem trang Đơn vị.")

@@ -26,7 +26,7 @@ struct UnitController {
         let scope = try portal.scope(of: account)
         let code = request.unitAsked(by: account)
         guard scope.contains(code, period: nil), let unit = scope.unit(code, period: nil) else {
-            throw Refused.outsideScope(code, account: account.unitCode)
+            throw scope.refusal(code, period: nil)
         }
         let portal = self.portal
         let model = try await Blocking.run { () -> UnitModel in
@@ -66,7 +66,8 @@ struct UnitController {
         let code = request.unitAsked(by: account)
         guard let period = query.get("ky").flatMap(Period.parse) else { throw Refused.badRequest("Thiếu kỳ báo cáo (ky=2024-Q2).") }
         guard let kind = query.get("dang"), ["xlsx", "csv"].contains(kind) else { throw Refused.badRequest("Dạng tệp phải là xlsx hoặc csv.") }
-        guard try portal.scope(of: account).contains(code, period: period) else { throw Refused.outsideScope(code, account: account.unitCode) }
+        let scope = try portal.scope(of: account)
+        guard scope.contains(code, period: period) else { throw scope.refusal(code, period: period) }
         let portal = self.portal
         let url = try await Blocking.run { () -> URL? in
             let pipeline = try portal.pipeline()

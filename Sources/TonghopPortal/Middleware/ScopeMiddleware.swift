@@ -20,7 +20,7 @@ struct ScopeMiddleware: RouterMiddleware {
         for name in Self.unitParameters {
             for value in query.getAll(name) where !value.isEmpty {
                 let code = value.trimmingBlanks.uppercased()
-                if !scope.contains(code, period: period) { throw Refused.outsideScope(code, account: account.unitCode) }
+                if !scope.contains(code, period: period) { throw scope.refusal(code, period: period) }
             }
         }
         return try await next(request, context)
