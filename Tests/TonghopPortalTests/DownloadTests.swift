@@ -63,6 +63,8 @@ final class DownloadTests: XCTestCase {
             XCTAssertEqual(Array(csv.body.readableBytesView.prefix(3)), [0xEF, 0xBB, 0xBF], "the CSV form starts with a byte-order mark (Excel)")
             XCTAssertTrue(csv.text.contains("don_vi,13285"))
             XCTAssertTrue(csv.text.contains("ky_bao_cao,2024-Q2"))
+            let disposition = try XCTUnwrap(csv.headers[.contentDisposition])
+            XCTAssertTrue(disposition.contains("2024-Q2.csv"), "named with its period, as several quarters' forms end in one folder: \(disposition)")
             let xlsx = try await browser.get("/don-vi/bieu-mau?ky=2024-Q2&dang=xlsx")
             XCTAssertEqual(Array(xlsx.body.readableBytesView.prefix(2)), Array("PK".utf8))
         }

@@ -76,8 +76,10 @@ struct UnitController {
             return files.first { $0.pathExtension == kind }
         }
         guard let url else { throw Refused.notFound() }
-        await portal.audit(context, action: "tai-ve", object: "biểu mẫu trống \(url.lastPathComponent)", outcome: "thanh-cong")
-        return try await Download.file(url)
+        // Named with its period: the same unit's forms of several quarters end in one folder.
+        let name = url.deletingPathExtension().lastPathComponent + "-\(period.code)." + url.pathExtension
+        await portal.audit(context, action: "tai-ve", object: "biểu mẫu trống \(name)", outcome: "thanh-cong")
+        return try await Download.file(url, name: name)
     }
 
     /// Whether a file's problems may be shown to an account: it was sent through the portal by
@@ -99,9 +101,10 @@ extension PortalContext {
 
 /// A file under `outputs/` as a download, by a path the server made, never one a request named.
 enum Download {
-    static func file(_ url: URL) async throws -> Response {
+    /// The file at `url`, offered under `name` (its own by default).
+    static func file(_ url: URL, name: String? = nil) async throws -> Response {
         let data = try await Blocking.run { try Data(contentsOf: url) }
-        let name = url.lastPathComponent
+        let name = name ?? url.lastPathComponent
         let type: String
         switch url.pathExtension {
         case "xlsx": type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -240,9 +243,11 @@ struct UnitModel {
                             inUse: inUse.isEmpty ? nil : inUse.joined(separator: ", "))
         }
         hasSlips = !self.slips.isEmpty
-        // Forms for the quarter before this one, this one and the next, where the unit exists then.
+        // Forms for the three quarters before this one (a late report is still to be sent), this
+        // one and the next, where the unit exists then; the newest first.
         let current = Period.quarter(year, quarter)
-        let near = [current.previousQuarter, current, current.nextQuarter]
+        let before = current.previousQuarter, twoBefore = before.previousQuarter
+        let near = [current.nextQuarter, current, before, twoBefore, twoBefore.previousQuarter]
         forms = near.compactMap { p in
             guard let registry = catalog.registries.registry(for: p), let u = registry.unit(unit.code), catalog.defaultForm(for: u) != nil else { return nil }
             let query = "don-vi=\(URLQuery.encode(unit.code))&ky=\(p.code)"
