@@ -14,6 +14,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let refused as Refused {
             return respond(refused, to: request)
+        } catch let none as NoReports {
+            return respond(.noReports(none), to: request)
         } catch let error as any HTTPResponseError {
             return respond(Self.refusal(error.status), to: request)
         } catch let error as UploadError {
