@@ -37,7 +37,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         case .notFound: return .notFound()
         case .contentTooLarge: return Refused(.contentTooLarge, "tooLarge", "Tệp gửi lên quá lớn.")
         case .methodNotAllowed: return Refused(.methodNotAllowed, "methodNotAllowed", "Trang này không nhận yêu cầu kiểu này.")
-        default: return Refused(status, "error", status.reasonPhrase)
+        default: return Refused(status, "error", "Không thực hiện được yêu cầu này.")
         }
     }
 
