@@ -82,4 +82,37 @@ final class AuditTests: XCTestCase {
             XCTAssertEqual(events.count, before + 1, "only the clerk's sign-in: a visitor's refusals cost nothing to send and are not logged, nor is a 404")
         }
     }
+
+    func testTheLogIsShownInWords() async throws {
+        try await PortalFixture.test { app in
+            let clerk = try await app.signedIn("xa-13285")
+            try await clerk.get("/don-vi?don-vi=13291")
+            try await clerk.get("/gui-bao-cao")
+            try await clerk.upload([("13285.csv", try quangTrungForm(tt01: "ba"))])
+            let administrator = try await app.signedIn("qt-35")
+            let page = try await administrator.get("/quan-tri/nhat-ky")
+            XCTAssertEqual(page.status, .ok)
+            for words in ["<td>Đăng nhập</td>", "<td>Gửi tệp</td>", "<td>Từ chối</td>", "<td>Truy cập</td>", "<td>Từ chối truy cập: ngoài phạm vi</td>",
+                          "<td>Thành công</td>"] {
+                XCTAssertTrue(page.text.contains(words), "the log says \(words)")
+            }
+            for code in ["dang-nhap", "gui-tep", "rejected", "thanh-cong", "tu-choi", "outsideScope"] {
+                XCTAssertFalse(page.text.contains("<td>\(code)"), "no raw code \(code) in a cell")
+            }
+        }
+    }
+
+    func testEveryCodeHasItsWords() {
+        XCTAssertEqual(AuditWording.text("dang-nhap"), "Đăng nhập")
+        XCTAssertEqual(AuditWording.text("tai-ve"), "Tải về")
+        XCTAssertEqual(AuditWording.text("accepted"), "Nhận")
+        XCTAssertEqual(AuditWording.text("rejected"), "Từ chối")
+        XCTAssertEqual(AuditWording.text("da-nhan-truoc (accepted)"), "Đã nhận trước đó (nhận)")
+        XCTAssertEqual(AuditWording.text("ngoai-pham-vi: 13291, 13297"), "Ngoài phạm vi: 13291, 13297", "unit codes stay as they are")
+        XCTAssertEqual(AuditWording.text("tu-choi: csrf"), "Từ chối truy cập: biểu mẫu không hợp lệ")
+        XCTAssertEqual(AuditWording.text("ma-moi"), "ma-moi", "a code the table does not know is shown as stored")
+        let codes = ["dang-nhap", "dang-xuat", "gui-tep", "tai-ve", "xuat", "tai-khoan", "truy-cap", "thanh-cong", "sai-mat-khau", "tam-khoa",
+                     "accepted", "partial", "rejected", "da-nhan-truoc", "ngoai-pham-vi", "tu-choi", "outsideScope", "role", "csrf", "unauthorized"]
+        for code in codes { XCTAssertNotNil(AuditWording.words[code], "\(code) has its words") }
+    }
 }

@@ -73,8 +73,8 @@ struct AdministrationController {
             try store.auditEvents(limit: 300) { unit in unit.map { scope.contains($0, period: nil) } ?? nation }
         }
         let model = AuditModel(events: events.map { e in
-            AuditModel.Row(time: Display.time(e.at), login: e.login ?? "—", unit: e.unitCode ?? "—", action: e.action,
-                           object: e.object, outcome: e.outcome, address: e.address)
+            AuditModel.Row(time: Display.time(e.at), login: e.login ?? "—", unit: e.unitCode ?? "—", action: AuditWording.text(e.action),
+                           object: e.object, outcome: AuditWording.text(e.outcome), address: e.address)
         })
         return portal.pages.render("audit", model, frame: portal.frame(context, title: "Nhật ký truy cập", current: "/quan-tri/tai-khoan"))
             .response(status: .ok)
