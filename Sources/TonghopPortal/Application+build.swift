@@ -69,7 +69,7 @@ public func buildApplication(_ arguments: some PortalArguments) throws -> some A
 }
 
 /// The routes: assets and errors for everyone; the pages behind the session (and CSRF) checks,
-/// some behind a role; the API behind its bearer token. Middleware is added before the routes
+/// some behind a role; the API behind its bearer token; a known account's refusals recorded. Middleware is added before the routes
 /// it guards (Hummingbird builds each route's chain when the route is added).
 func buildRouter(_ portal: Portal) -> Router<PortalContext> {
     let router = Router(context: PortalContext.self)
@@ -80,6 +80,7 @@ func buildRouter(_ portal: Portal) -> Router<PortalContext> {
 
     let pages = router.group()
         .add(middleware: SessionMiddleware(portal: portal))
+        .add(middleware: RefusalAuditMiddleware(portal: portal))
         .add(middleware: CSRFMiddleware(portal: portal))
         .add(middleware: ScopeMiddleware(portal: portal))
     pages.addRoutes(SignInController(portal: portal).endpoints)
@@ -94,6 +95,7 @@ func buildRouter(_ portal: Portal) -> Router<PortalContext> {
 
     let api = router.group("api/v1")
         .add(middleware: BearerTokenMiddleware(portal: portal))
+        .add(middleware: RefusalAuditMiddleware(portal: portal))
         .add(middleware: ScopeMiddleware(portal: portal))
     api.addRoutes(APIController(portal: portal).endpoints)
     return router

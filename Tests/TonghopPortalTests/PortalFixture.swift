@@ -112,6 +112,19 @@ enum PortalFixture {
             try Accounts(store: store(), catalog: Fixtures.catalog, bcryptCost: 4).newToken(login: login)
         }
 
+        /// Sample reports added to the home (`inputs/` folders of the project) and rolled up
+        /// into its store for `periods`, as cron's run would while the portal serves.
+        func rollUp(_ folders: [String], periods: [Period]) throws {
+            for folder in folders {
+                let target = home.appendingPathComponent("inputs").appendingPathComponent(folder)
+                try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileManager.default.copyItem(at: Fixtures.root.appendingPathComponent("inputs").appendingPathComponent(folder), to: target)
+            }
+            var request = RunRequest(kind: .rollup, command: "rollup (portal tests)")
+            request.periods = periods
+            _ = try ReportingPipeline(workspace: workspace, today: Fixtures.today).run(request)
+        }
+
         func api(_ method: HTTPRequest.Method, _ uri: String, token: String?, body: Multipart? = nil) async throws -> TestResponse {
             var headers: HTTPFields = [:]
             if let token { headers[.authorization] = "Bearer \(token)" }

@@ -73,8 +73,8 @@ struct AdministrationController {
             try store.auditEvents(limit: 300) { unit in unit.map { scope.contains($0, period: nil) } ?? nation }
         }
         let model = AuditModel(events: events.map { e in
-            AuditModel.Row(time: Display.time(e.at), login: e.login ?? "—", unit: e.unitCode ?? "—", action: e.action,
-                           object: e.object, outcome: e.outcome, address: e.address)
+            AuditModel.Row(time: Display.time(e.at), login: e.login ?? "—", unit: e.unitCode ?? "—", action: AuditWording.text(e.action),
+                           object: e.object, outcome: AuditWording.text(e.outcome), address: e.address)
         })
         return portal.pages.render("audit", model, frame: portal.frame(context, title: "Nhật ký truy cập", current: "/quan-tri/tai-khoan"))
             .response(status: .ok)
@@ -207,7 +207,7 @@ extension Pages {
 
     static let audit = """
         <h1>Nhật ký truy cập</h1>
-        <p class="muted">Đăng nhập, gửi tệp, tải về, xuất số liệu và thay đổi tài khoản của các đơn vị trong phạm vi, mới nhất trước (300 dòng). <a href="/quan-tri/tai-khoan">Tài khoản</a></p>
+        <p class="muted">Đăng nhập, gửi tệp, tải về, xuất số liệu, thay đổi tài khoản và các yêu cầu bị từ chối của các đơn vị trong phạm vi, mới nhất trước (300 dòng). <a href="/quan-tri/tai-khoan">Tài khoản</a></p>
         <section class="card">
           <div class="table-wrap"><table>
             <thead><tr><th>Lúc</th><th>Tài khoản</th><th>Đơn vị</th><th>Việc</th><th>Đối tượng</th><th>Kết quả</th><th>Địa chỉ</th></tr></thead>

@@ -134,7 +134,13 @@ struct ReportsModel {
 
     struct Chart {
         let title: String
-        let svg: String
+        /// Nil when no unit below has a figure of the indicator in either period.
+        let svg: String?
+        let notes: [Note]
+    }
+
+    struct Note {
+        let text: String
     }
 
     struct Workbook {
@@ -199,17 +205,9 @@ struct ReportsModel {
                              previous: Display.number(line.previous), change: change)
         }
         hasFigures = !figures.isEmpty
-        let children = rollup.registry.children(of: unit.code)
-        charts = children.isEmpty ? [] : ReportBuilder.chartedIndicators.compactMap { key in
-            guard let indicator = catalog.indicator(key.code) else { return nil }
-            let title = "\(key.title) (\(indicator.measure))"
-            return Chart(title: title, svg: BarChart(title: title, currentName: period.vietnameseName,
-                                                     previousName: PreviousYear.period(before: period)?.vietnameseName ?? "Cùng kỳ năm trước",
-                                                     bars: children.map { child in
-                                                         BarChart.Bar(label: ReportNaming.shortName(child.name),
-                                                                      current: rollup.total(child.code).figures.value(indicator),
-                                                                      previous: previous?.figures(of: child.code)?.figures.value(indicator))
-                                                     }).svg)
+        let hasUnitsBelow = !rollup.registry.children(of: unit.code).isEmpty || !rollup.registry.departments(of: unit.code).isEmpty
+        charts = !hasUnitsBelow ? [] : ReportBuilder.chartedIndicators.compactMap { key in
+            catalog.indicator(key.code).map { Self.chart(key.title, indicator: $0, unit: unit, rollup: rollup, previous: previous, period: period) }
         }
         workbooks = downloads
         hasWorkbooks = !downloads.isEmpty
@@ -222,6 +220,53 @@ struct ReportsModel {
                    Export(label: "DHIS2 CSV", href: "/bao-cao/xuat?\(query)&dang=dhis2-csv")]
         self.stale = stale
         statusHref = [.nation, .province, .district].contains(unit.level) ? "/tinh-hinh?\(query)" : nil
+    }
+
+    /// An indicator charted by the units below `unit` that have a figure of it, this period or
+    /// the same one last year: its children, and for a province also its departments, whose
+    /// figures its total adds up as well. After the 2025 reform a province's drug cases are
+    /// reported by the police and no commune has one: charting every commune would draw a page
+    /// of dashes and never the province's figure. Units without a figure in either period are
+    /// left out and counted in a line under the chart, beside the unit's own total.
+    static func chart(_ title: String, indicator: Indicator, unit: TonghopBase.Unit, rollup: Rollup, previous: PreviousYear?,
+                      period: Period) -> Chart {
+        let registry = rollup.registry
+        let children = registry.children(of: unit.code)
+        let departments = unit.level == .province ? registry.departments(of: unit.code) : []
+        let rows = (children + departments).map { below in
+            (unit: below, current: rollup.total(below.code).figures.value(indicator), previous: previous?.figures(of: below.code)?.figures.value(indicator))
+        }
+        let charted = rows.filter { $0.current != nil || $0.previous != nil }
+        // A department not expected to report and silent is no gap worth counting.
+        let silent = rows.filter { $0.current == nil && $0.previous == nil && ($0.unit.level != .department || registry.isExpected(department: $0.unit)) }
+        let previousName = PreviousYear.period(before: period)?.vietnameseName ?? "Cùng kỳ năm trước"
+        let heading = "\(title) (\(indicator.measure))"
+
+        func amount(_ value: Double?) -> String { value.map { "\(Display.number($0)) \(indicator.measure)" } ?? "chưa có số liệu" }
+        var total = "Tổng của \(unit.name): \(amount(rollup.total(unit.code).figures.value(indicator)))"
+        if let previous {
+            total += "; \(previousName.prefix(1).lowercased() + previousName.dropFirst()): \(amount(previous.figures(of: unit.code)?.figures.value(indicator)))"
+        }
+        var notes = [Note(text: total + ".")]
+        if charted.isEmpty {
+            notes.append(Note(text: "Chưa có đơn vị trực thuộc nào có số liệu của chỉ tiêu này trong kỳ này và cùng kỳ năm trước."))
+        } else {
+            if !children.isEmpty, charted.allSatisfy({ $0.unit.level == .department }) {
+                notes.append(Note(text: "Chỉ tiêu này do các sở, ngành báo cáo; không \(children[0].level.vietnameseName) nào của \(unit.name) có số liệu."))
+            }
+            if !silent.isEmpty {
+                notes.append(Note(text: "\(silent.count) đơn vị không có số liệu của chỉ tiêu này ở cả hai kỳ nên không có trên biểu đồ."))
+            }
+        }
+        let svg = charted.isEmpty ? nil : BarChart(title: heading, currentName: period.vietnameseName, previousName: previousName,
+                                                   bars: charted.map { BarChart.Bar(label: Self.chartLabel($0.unit), current: $0.current, previous: $0.previous) }).svg
+        return Chart(title: heading, svg: svg, notes: notes)
+    }
+
+    /// A unit's name on a chart, as on the workbook's: without "Tỉnh", "Huyện"...; a department by
+    /// its sector alone ("Công an tỉnh"), the province being the page's.
+    static func chartLabel(_ unit: TonghopBase.Unit) -> String {
+        unit.level == .department ? unit.type : ReportNaming.shortName(unit.name)
     }
 }
 
@@ -244,7 +289,7 @@ extension Pages {
           </table></div>
           {{/hasFigures}}
         </section>
-        {{#charts}}<section class="card"><h2>{{title}}</h2>{{{svg}}}</section>{{/charts}}
+        {{#charts}}<section class="card"><h2>{{title}}</h2>{{#svg}}{{{svg}}}{{/svg}}{{#notes}}<p class="muted">{{text}}</p>{{/notes}}</section>{{/charts}}
         <section class="card">
           <h2>Tải về</h2>
           {{#hasWorkbooks}}

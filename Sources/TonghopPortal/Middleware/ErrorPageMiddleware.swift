@@ -14,6 +14,8 @@ struct ErrorPageMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch let refused as Refused {
             return respond(refused, to: request)
+        } catch let none as NoReports {
+            return respond(.noReports(none), to: request)
         } catch let error as any HTTPResponseError {
             return respond(Self.refusal(error.status), to: request)
         } catch let error as UploadError {
@@ -35,7 +37,7 @@ struct ErrorPageMiddleware: RouterMiddleware {
         case .notFound: return .notFound()
         case .contentTooLarge: return Refused(.contentTooLarge, "tooLarge", "Tệp gửi lên quá lớn.")
         case .methodNotAllowed: return Refused(.methodNotAllowed, "methodNotAllowed", "Trang này không nhận yêu cầu kiểu này.")
-        default: return Refused(status, "error", status.reasonPhrase)
+        default: return Refused(status, "error", "Không thực hiện được yêu cầu này.")
         }
     }
 

@@ -1,9 +1,11 @@
 import Foundation
+import TonghopRender
 
 /// A horizontal bar chart as SVG: one pair of bars per unit, this period against the same
 /// period of last year, as the workbook's *Biểu đồ* sheet draws them. Horizontal so that unit
-/// names stay readable on a phone; drawn with presentation attributes only (the pages' style
-/// policy allows no inline style), every text escaped.
+/// names stay readable on a phone, in a label column sized to the longest; drawn with
+/// presentation attributes only (the pages' style policy allows no inline style), every text
+/// escaped.
 struct BarChart {
     struct Bar {
         let label: String
@@ -19,8 +21,11 @@ struct BarChart {
     static let currentColour = "#2e75b6", previousColour = "#bfbfbf"
 
     var svg: String {
-        // Drawn 400 units wide: on a phone (about 350 pixels) its text stays near 11 pixels.
-        let width = 400.0, labelWidth = 118.0, valueWidth = 52.0, rowHeight = 32.0, top = 24.0
+        // Drawn 400 units wide: on a phone (about 350 pixels) its text stays near 11 pixels. The
+        // label column is as wide as the longest name needs, up to `longestLabel`.
+        let labels = bars.map { Self.fitted($0.label) }
+        let labelWidth = (labels.map { Self.labelPixels($0) }.max() ?? 0).clamped(to: Self.shortestLabel...Self.longestLabel) + 8
+        let width = 400.0, valueWidth = 52.0, rowHeight = 32.0, top = 24.0
         let plot = width - labelWidth - valueWidth
         let largest = max(1, bars.flatMap { [$0.current ?? 0, $0.previous ?? 0] }.max() ?? 1)
         let height = top + rowHeight * Double(bars.count) + 8
@@ -33,19 +38,36 @@ struct BarChart {
         out += "<text x=\"\(Int(width / 2 + 18))\" y=\"12\" font-size=\"12\" fill=\"#1d2a33\">\(Self.escape(previousName))</text>"
         for (i, bar) in bars.enumerated() {
             let y = top + rowHeight * Double(i)
-            out += "<text x=\"\(Int(labelWidth - 8))\" y=\"\(Self.format(y + 19))\" font-size=\"12\" text-anchor=\"end\" fill=\"#1d2a33\">\(Self.escape(Self.shortened(bar.label)))</text>"
+            let label = "<text x=\"\(Self.format(labelWidth - 8))\" y=\"\(Self.format(y + 19))\" font-size=\"12\" text-anchor=\"end\" fill=\"#1d2a33\">\(Self.escape(labels[i]))</text>"
+            // A name cut short keeps its whole in a tooltip.
+            out += labels[i] == bar.label ? label : "<g><title>\(Self.escape(bar.label))</title>\(label)</g>"
             for (k, value) in [bar.current, bar.previous].enumerated() {
                 let barY = y + 4 + Double(k) * 13
                 let length = plot * (value ?? 0) / largest
-                out += "<rect x=\"\(Int(labelWidth))\" y=\"\(Self.format(barY))\" width=\"\(Self.format(max(length, value == nil ? 0 : 1)))\" height=\"11\" fill=\"\(k == 0 ? Self.currentColour : Self.previousColour)\"/>"
+                out += "<rect x=\"\(Self.format(labelWidth))\" y=\"\(Self.format(barY))\" width=\"\(Self.format(max(length, value == nil ? 0 : 1)))\" height=\"11\" fill=\"\(k == 0 ? Self.currentColour : Self.previousColour)\"/>"
                 out += "<text x=\"\(Self.format(labelWidth + length + 5))\" y=\"\(Self.format(barY + 10))\" font-size=\"11\" fill=\"#5b6b76\">\(Display.number(value))</text>"
             }
         }
         return out + "</svg>"
     }
 
-    /// Long unit names cut to fit the label column.
-    static func shortened(_ name: String) -> String { name.count > 19 ? String(name.prefix(18)) + "…" : name }
+    /// The label column's bounds, in the chart's units (a 12-unit font).
+    static let shortestLabel = 40.0, longestLabel = 170.0
+
+    /// The width a label takes at 12 units. Measured with Times New Roman's advances (what
+    /// ``TextFit`` knows) and widened by a quarter: the pages use the system's sans-serif font,
+    /// wider than Times; a column a little too wide is better than a name cut off.
+    static func labelPixels(_ text: String) -> Double { TextFit.width(text, fontSize: 9, bold: false) * 1.25 }
+
+    /// A name as it fits the longest label column: whole, or cut at its end with an ellipsis
+    /// (the start of a name — "Phường", "Xã" — says what it is), after a whole word if it can.
+    static func fitted(_ name: String) -> String {
+        guard labelPixels(name) > longestLabel else { return name }
+        var kept = Substring(name)
+        while !kept.isEmpty, labelPixels(kept.trimmingCharacters(in: .whitespaces) + "…") > longestLabel { kept = kept.dropLast() }
+        if name[kept.endIndex] != " ", let space = kept.lastIndex(of: " ") { kept = kept[..<space] }
+        return kept.trimmingCharacters(in: .whitespaces) + "…"
+    }
 
     static func format(_ v: Double) -> String { String(format: "%.1f", v) }
 
@@ -63,4 +85,8 @@ struct BarChart {
         }
         return out
     }
+}
+
+extension Comparable {
+    func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 }

@@ -29,9 +29,25 @@ struct Pages: Sendable {
     }
 
     func errorPage(_ refused: Refused) -> HTML {
-        render("error", ErrorModel(status: "\(refused.status.code)", reason: refused.reason,
-                                   signIn: refused.status == .unauthorized || refused.code == "csrf"),
-               frame: Frame(title: refused.status.reasonPhrase))
+        let title = Self.errorTitle(refused.status)
+        return render("error", ErrorModel(title: title, status: "\(refused.status.code)", reason: refused.reason,
+                                          signIn: refused.status == .unauthorized || refused.code == "csrf"),
+                      frame: Frame(title: title))
+    }
+
+    /// What an error page is called, in its tab and its heading: HTTP's reason phrases are English.
+    static func errorTitle(_ status: HTTPResponse.Status) -> String {
+        switch status {
+        case .badRequest: return "Yêu cầu không hợp lệ"
+        case .unauthorized: return "Cần đăng nhập"
+        case .forbidden: return "Không được phép"
+        case .notFound: return "Không tìm thấy"
+        case .methodNotAllowed: return "Yêu cầu không hợp lệ"
+        case .contentTooLarge: return "Tệp quá lớn"
+        case .tooManyRequests: return "Quá nhiều yêu cầu"
+        case .serviceUnavailable: return "Máy chủ đang bận"
+        default: return status.code >= 500 ? "Máy chủ gặp lỗi" : "Không thực hiện được"
+        }
     }
 
     private struct LayoutModel {
@@ -40,6 +56,7 @@ struct Pages: Sendable {
     }
 
     private struct ErrorModel {
+        let title: String
         let status: String
         let reason: String
         let signIn: Bool
@@ -85,7 +102,7 @@ struct Pages: Sendable {
 
     static let error = """
         <section class="card">
-          <h1>Không thực hiện được</h1>
+          <h1>{{title}}</h1>
           <p class="lead">{{reason}}</p>
           <p class="muted">Mã lỗi {{status}}.</p>
           <p><a class="button" href="/">{{#signIn}}Đến trang đăng nhập{{/signIn}}{{^signIn}}Về trang chủ{{/signIn}}</a></p>
