@@ -210,7 +210,12 @@ extension Store {
         m.registerMigration("v7: the day the portal received a file") { db in
             // yyyymmdd, for a file sent through `tonghop serve`; null for files read from
             // inputs/. A report that came this way was received that day, whatever its date line.
-            try db.execute(sql: "ALTER TABLE inputFile ADD COLUMN uploadedOn INTEGER")
+            // The partial index keeps the list of uploaded files (read with every period's
+            // figures) from scanning a national year's files.
+            try db.execute(sql: """
+                ALTER TABLE inputFile ADD COLUMN uploadedOn INTEGER;
+                CREATE INDEX inputFileUploaded ON inputFile(id, uploadedOn) WHERE uploadedOn IS NOT NULL;
+                """)
         }
         return m
     }
