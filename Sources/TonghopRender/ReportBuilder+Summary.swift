@@ -176,11 +176,56 @@ extension ReportBuilder {
         ("NN01", "Số người nghiện ma túy có hồ sơ quản lý"),
     ]
 
+    /// A unit below the scope with its figure of a charted indicator, this period and the same
+    /// period last year.
+    package struct ChartRow {
+        package let unit: Unit
+        package let current: Double?
+        package let previous: Double?
+    }
+
+    /// The units a charted indicator is drawn by, on the workbook's *Biểu đồ* sheet and on the
+    /// portal's report page: the scope's children, and for a province also its departments,
+    /// whose figures its total adds as well. Units without a figure in either period are left
+    /// out, and counted (`silent`) where a figure was due. After the 2025
+    /// reform a province's drug cases are reported by its police and no commune has one:
+    /// charting every commune drew a page of blanks and never the province's figure.
+    package func chartRows(_ indicator: Indicator) -> (rows: [ChartRow], silent: Int) {
+        let children = registry.children(of: scope.code)
+        let departments = scope.level == .province ? registry.departments(of: scope.code) : []
+        let all = (children + departments).map { below in
+            ChartRow(unit: below, current: rollup.total(below.code).figures.value(indicator),
+                     previous: previousYear?.figures(of: below.code)?.figures.value(indicator))
+        }
+        // Counted as silent only where a figure was due: a province (its compiled report), a
+        // unit whose form asks for the indicator or, for a district, whose communes' form does
+        // (a commune's form has no drug cases; a department of a sector the province need not
+        // have sends nothing).
+        func asks(_ unit: Unit?) -> Bool {
+            unit.flatMap { catalog.defaultForm(for: $0) }?.indicatorSet.contains(indicator.code) ?? false
+        }
+        func owes(_ unit: Unit) -> Bool {
+            switch unit.level {
+            case .nation, .province: return true
+            case .department: return registry.isExpected(department: unit) && asks(unit)
+            case .district: return asks(unit) || asks(registry.children(of: unit.code).first)
+            case .commune: return asks(unit)
+            }
+        }
+        let silent = all.filter { $0.current == nil && $0.previous == nil && owes($0.unit) }
+        return (all.filter { $0.current != nil || $0.previous != nil }, silent.count)
+    }
+
+    /// A unit's name on a chart: without "Tỉnh", "Huyện"...; a department by its sector alone
+    /// ("Công an tỉnh"), the province being the report's.
+    package static func chartLabel(_ unit: Unit) -> String {
+        unit.level == .department ? unit.type : ReportNaming.shortName(unit.name)
+    }
+
     /// A chart of a key indicator by province (national) or by district (provincial), this
-    /// year against last year, over a small table of its data.
+    /// year against last year, over a small table of its data: the units of ``chartRows(_:)``.
     package func chartSheet() -> SheetModel {
         var sheet = SheetModel(name: "Biểu đồ")
-        let children = registry.children(of: scope.code)
         let last = 5
         var r = headerBlock(&sheet, lastColumn: 12, heading: "Biểu đồ so sánh với cùng kỳ năm trước")
         let keys = Self.chartedIndicators
@@ -196,20 +241,23 @@ extension ReportBuilder {
             for (c, h) in headers.enumerated() { sheet.set(r, c, .text(h), .columnHeader) }
             r += 1
             let first = r
-            for (i, child) in children.enumerated() {
+            let (rows, silent) = chartRows(indicator)
+            for (i, row) in rows.enumerated() {
                 sheet.set(r, 0, .number(Double(i + 1)), .code)
-                sheet.set(r, 1, .text(child.code), .code)
-                sheet.set(r, 2, .text(ReportNaming.shortName(child.name)), .text)
-                let now = rollup.total(child.code).figures.value(indicator)
-                let before = previousYear?.figures(of: child.code)?.figures.value(indicator)
-                sheet.set(r, 3, now.map { .number($0) } ?? .empty, .integer)
-                sheet.set(r, 4, before.map { .number($0) } ?? .empty, .integer)
+                sheet.set(r, 1, .text(row.unit.code), .code)
+                sheet.set(r, 2, .text(Self.chartLabel(row.unit)), .text)
+                sheet.set(r, 3, row.current.map { .number($0) } ?? .empty, .integer)
+                sheet.set(r, 4, row.previous.map { .number($0) } ?? .empty, .integer)
                 r += 1
             }
-            if r > first {
+            if silent > 0 {
+                sheet.merge(r, 0, r, last, "\(silent) đơn vị không có số liệu của chỉ tiêu này ở cả hai kỳ nên không có trên biểu đồ.", .noteBlock)
+                r += 1
+            }
+            if !rows.isEmpty {
                 sheet.charts.append(SheetModel.Chart(
                     title: "\(key.title): \(period.vietnameseName) so với cùng kỳ", valueAxisTitle: indicator.measure,
-                    rows: first...(r - 1), categoryColumn: 2,
+                    rows: first...(first + rows.count - 1), categoryColumn: 2,
                     series: [(period.vietnameseName, 3, 0x2E75B6), (previousName, 4, 0xBFBFBF)],
                     anchor: (chartRow, 6), scale: (x: 1.6, y: 1.5)))
             }

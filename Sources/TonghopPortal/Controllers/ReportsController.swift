@@ -207,7 +207,7 @@ struct ReportsModel {
         hasFigures = !figures.isEmpty
         let hasUnitsBelow = !rollup.registry.children(of: unit.code).isEmpty || !rollup.registry.departments(of: unit.code).isEmpty
         charts = !hasUnitsBelow ? [] : ReportBuilder.chartedIndicators.compactMap { key in
-            catalog.indicator(key.code).map { Self.chart(key.title, indicator: $0, unit: unit, rollup: rollup, previous: previous, period: period) }
+            catalog.indicator(key.code).map { Self.chart(key.title, indicator: $0, builder: builder, period: period) }
         }
         workbooks = downloads
         hasWorkbooks = !downloads.isEmpty
@@ -222,23 +222,13 @@ struct ReportsModel {
         statusHref = [.nation, .province, .district].contains(unit.level) ? "/tinh-hinh?\(query)" : nil
     }
 
-    /// An indicator charted by the units below `unit` that have a figure of it, this period or
-    /// the same one last year: its children, and for a province also its departments, whose
-    /// figures its total adds up as well. After the 2025 reform a province's drug cases are
-    /// reported by the police and no commune has one: charting every commune would draw a page
-    /// of dashes and never the province's figure. Units without a figure in either period are
-    /// left out and counted in a line under the chart, beside the unit's own total.
-    static func chart(_ title: String, indicator: Indicator, unit: TonghopBase.Unit, rollup: Rollup, previous: PreviousYear?,
-                      period: Period) -> Chart {
-        let registry = rollup.registry
-        let children = registry.children(of: unit.code)
-        let departments = unit.level == .province ? registry.departments(of: unit.code) : []
-        let rows = (children + departments).map { below in
-            (unit: below, current: rollup.total(below.code).figures.value(indicator), previous: previous?.figures(of: below.code)?.figures.value(indicator))
-        }
-        let charted = rows.filter { $0.current != nil || $0.previous != nil }
-        // A department not expected to report and silent is no gap worth counting.
-        let silent = rows.filter { $0.current == nil && $0.previous == nil && ($0.unit.level != .department || registry.isExpected(department: $0.unit)) }
+    /// An indicator charted by the units ``ReportBuilder/chartRows(_:)`` chooses, as the
+    /// workbook's *Biểu đồ* sheet draws it, with the unit's own total in a line under it and
+    /// the units left out counted.
+    static func chart(_ title: String, indicator: Indicator, builder: ReportBuilder, period: Period) -> Chart {
+        let unit = builder.scope, rollup = builder.rollup, previous = builder.previousYear
+        let children = rollup.registry.children(of: unit.code)
+        let (charted, silent) = builder.chartRows(indicator)
         let previousName = PreviousYear.period(before: period)?.vietnameseName ?? "Cùng kỳ năm trước"
         let heading = "\(title) (\(indicator.measure))"
 
@@ -254,19 +244,13 @@ struct ReportsModel {
             if !children.isEmpty, charted.allSatisfy({ $0.unit.level == .department }) {
                 notes.append(Note(text: "Chỉ tiêu này do các sở, ngành báo cáo; không \(children[0].level.vietnameseName) nào của \(unit.name) có số liệu."))
             }
-            if !silent.isEmpty {
-                notes.append(Note(text: "\(silent.count) đơn vị không có số liệu của chỉ tiêu này ở cả hai kỳ nên không có trên biểu đồ."))
+            if silent > 0 {
+                notes.append(Note(text: "\(silent) đơn vị không có số liệu của chỉ tiêu này ở cả hai kỳ nên không có trên biểu đồ."))
             }
         }
         let svg = charted.isEmpty ? nil : BarChart(title: heading, currentName: period.vietnameseName, previousName: previousName,
-                                                   bars: charted.map { BarChart.Bar(label: Self.chartLabel($0.unit), current: $0.current, previous: $0.previous) }).svg
+                                                   bars: charted.map { BarChart.Bar(label: ReportBuilder.chartLabel($0.unit), current: $0.current, previous: $0.previous) }).svg
         return Chart(title: heading, svg: svg, notes: notes)
-    }
-
-    /// A unit's name on a chart, as on the workbook's: without "Tỉnh", "Huyện"...; a department by
-    /// its sector alone ("Công an tỉnh"), the province being the page's.
-    static func chartLabel(_ unit: TonghopBase.Unit) -> String {
-        unit.level == .department ? unit.type : ReportNaming.shortName(unit.name)
     }
 }
 
