@@ -295,8 +295,8 @@ extension ProblemCode {
         case .notANumber: return ProblemWording(
             what: Wording(vi: "Giá trị của chỉ tiêu {} không phải là số",
                           en: "The value of {} is not a number"),
-            hint: Wording(vi: "chỉ ghi chữ số (ví dụ 12 hoặc 1,5), không ghi chữ; để trống nếu không có số liệu",
-                          en: "write digits only (e.g. 12 or 1.5); leave it empty when there is no figure"))
+            hint: Wording(vi: "ghi số bằng chữ số, đúng loại số ở mục Cần, không ghi chữ; để trống nếu không có số liệu",
+                          en: "write the figure in digits, of the kind \"Expected\" says; leave it empty when there is no figure"))
         case .negativeValue: return ProblemWording(
             what: Wording(vi: "Giá trị của chỉ tiêu {} là số âm",
                           en: "The value of {} is negative"),

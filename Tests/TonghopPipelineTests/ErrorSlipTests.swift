@@ -32,7 +32,7 @@ final class ErrorSlipTests: XCTestCase {
             Kết quả: TỪ CHỐI — chưa nhận số liệu nào của tệp này.
 
             Lỗi phải sửa (1):
-              1. dòng 7, cột 5 (E): LỖI — Giá trị của chỉ tiêu TT02 không phải là số. Tìm thấy: "nhiều". Cần: số nguyên không âm. Cách sửa: chỉ ghi chữ số (ví dụ 12 hoặc 1,5), không ghi chữ; để trống nếu không có số liệu.
+              1. dòng 7, cột 5 (E): LỖI — Giá trị của chỉ tiêu TT02 không phải là số. Tìm thấy: "nhiều". Cần: số nguyên không âm. Cách sửa: ghi số bằng chữ số, đúng loại số ở mục Cần, không ghi chữ; để trống nếu không có số liệu.
 
             Ghi chú (1):
               1. dòng 8, cột 5 (E): GHI CHÚ — Đã bỏ dấu % và đọc số 30 cho chỉ tiêu TT05. Tìm thấy: "30%". Cách sửa: ghi số không kèm dấu %.

@@ -85,7 +85,7 @@ final class IntakeTests: XCTestCase {
         XCTAssertEqual(p.line, 7)
         XCTAssertEqual(p.column, 5)
         XCTAssertEqual(p.found, "nhiều")
-        XCTAssertEqual(Messages.render(p), "test.csv, dòng 7, cột 5 (E): LỖI — Giá trị của chỉ tiêu TT02 không phải là số. Tìm thấy: \"nhiều\". Cần: số nguyên không âm. Cách sửa: chỉ ghi chữ số (ví dụ 12 hoặc 1,5), không ghi chữ; để trống nếu không có số liệu.")
+        XCTAssertEqual(Messages.render(p), "test.csv, dòng 7, cột 5 (E): LỖI — Giá trị của chỉ tiêu TT02 không phải là số. Tìm thấy: \"nhiều\". Cần: số nguyên không âm. Cách sửa: ghi số bằng chữ số, đúng loại số ở mục Cần, không ghi chữ; để trống nếu không có số liệu.")
     }
 
     func testBadRowInATableRejectsOnlyThatRow() {
