@@ -24,45 +24,16 @@ Tests/TonghopIngestTests/Inputs/*.xls.
 """
 import json
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
+from headless_office import connect, prop, stop
 from com.sun.star.sheet.SheetLinkMode import NONE as NO_LINK, VALUE as VALUES
 
 # LibreOffice's export filters by extension.
 FILTERS = {".xlsx": "Calc MS Excel 2007 XML", ".xls": "MS Excel 97", ".ods": "calc8", ".csv": "Text - txt - csv (StarCalc)"}
 # CSV as Excel's "CSV UTF-8": comma, double quote, UTF-8 (76), from line 1.
 CSV_OPTIONS = "44,34,76,1"
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect():
-    profile = tempfile.mkdtemp(prefix="tonghop-lo-")
-    pipe = "tonghopwb%d" % os.getpid()
-    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-                               "-env:UserInstallation=file://" + profile,
-                               "--accept=pipe,name=%s;urp;" % pipe],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(120):
-        try:
-            context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            return office, context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        except Exception:
-            time.sleep(0.5)
-    office.kill()
-    sys.exit("LibreOffice did not start")
 
 
 def make(desktop, spec):
@@ -131,17 +102,6 @@ def main():
                 make(desktop, spec)
     finally:
         stop(office, desktop)
-
-
-def stop(office, desktop):
-    try:
-        desktop.terminate()
-    except Exception:
-        pass
-    try:
-        office.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        office.kill()
 
 
 if __name__ == "__main__":

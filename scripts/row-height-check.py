@@ -9,42 +9,13 @@ Needs Debian's libreoffice-calc-nogui and python3-uno (the system Python: UNO is
 Exit code 1, and one line per row cut short, when a row would cut its text on paper.
 """
 import os
-import subprocess
 import sys
-import tempfile
-import time
 
 import uno
-from com.sun.star.beans import PropertyValue
+from headless_office import connect, prop, stop
 
 # 1/100 mm: a row may be this much shorter than LibreOffice's optimum (rounding of points).
 TOLERANCE = 40
-
-
-def prop(name, value):
-    p = PropertyValue()
-    p.Name = name
-    p.Value = value
-    return p
-
-
-def connect():
-    profile = tempfile.mkdtemp(prefix="tonghop-lo-")
-    pipe = "tonghop%d" % os.getpid()
-    office = subprocess.Popen(["soffice", "--headless", "--invisible", "--norestore", "--nologo",
-                               "-env:UserInstallation=file://" + profile,
-                               "--accept=pipe,name=%s;urp;" % pipe],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    local = uno.getComponentContext()
-    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
-    for _ in range(120):
-        try:
-            context = resolver.resolve("uno:pipe,name=%s;urp;StarOffice.ComponentContext" % pipe)
-            return office, context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
-        except Exception:
-            time.sleep(0.5)
-    office.kill()
-    sys.exit("LibreOffice did not start")
 
 
 def check(desktop, path):
@@ -85,11 +56,7 @@ def main():
         for path in paths:
             problems += check(desktop, path)
     finally:
-        try:
-            desktop.terminate()
-        except Exception:
-            pass
-        office.wait(timeout=30)
+        stop(office, desktop)
     for p in problems:
         print(p)
     print("%d bảng tính, %d dòng thiếu chiều cao." % (len(paths), len(problems)))

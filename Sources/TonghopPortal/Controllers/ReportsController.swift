@@ -23,14 +23,8 @@ struct ReportsController {
 
     @Sendable func reports(_ request: Request, context: PortalContext) async throws -> Response {
         let account = try context.requireAccount()
-        let query = request.uri.queryParameters
-        let code = request.unitAsked(by: account)
         let portal = self.portal
-        let chosen = try await PeriodChoice.resolve(query.get("ky"), portal: portal)
-        let scope = try portal.scope(of: account)
-        guard scope.contains(code, period: chosen.period), let unit = scope.unit(code, period: chosen.period) else {
-            throw scope.refusal(code, period: chosen.period)
-        }
+        let (unit, chosen, _) = try await portal.unitAndPeriod(request, account: account)
         let model = try await Blocking.run { () -> ReportsModel in
             let pipeline = try portal.pipeline()
             let store = try pipeline.workspace.existingStore()

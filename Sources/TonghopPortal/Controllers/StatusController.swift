@@ -19,14 +19,11 @@ struct StatusController {
 
     @Sendable func status(_ request: Request, context: PortalContext) async throws -> Response {
         let account = try context.requireAccount()
-        let query = request.uri.queryParameters
-        let code = request.unitAsked(by: account)
         let portal = self.portal
-        let chosen = try await PeriodChoice.resolve(query.get("ky"), portal: portal)
-        let scope = try portal.scope(of: account)
-        guard scope.contains(code, period: chosen.period) else { throw scope.refusal(code, period: chosen.period) }
+        let (unit, chosen, scope) = try await portal.unitAndPeriod(request, account: account)
+        let code = unit.code
         let frame = portal.frame(context, title: "Tình hình báo cáo", current: "/tinh-hinh")
-        guard let unit = scope.unit(code, period: chosen.period), [.nation, .province, .district].contains(unit.level) else {
+        guard [.nation, .province, .district].contains(unit.level) else {
             let model = StatusModel.unavailable(code: code, chosen: chosen, reason: "Tình hình báo cáo được lập cho một huyện, một tỉnh hoặc toàn quốc; đơn vị \(code) không phải đơn vị như vậy trong danh mục của kỳ này. Xem trang Đơn vị.")
             return portal.pages.render("status", model, frame: frame).response(status: .ok)
         }
@@ -34,6 +31,21 @@ struct StatusController {
         let model = StatusModel(status, lastRun: lastRun, chosen: chosen,
                                 parentWithinAccount: scope.contains(unit.parentCode, period: chosen.period))
         return portal.pages.render("status", model, frame: frame).response(status: .ok)
+    }
+}
+
+extension Portal {
+    /// The unit a page is asked for (`don-vi=`, the account's own by default) in the period it
+    /// shows (`ky=`, else the latest with data), held to the account's scope in the registry of
+    /// that period: what the status and report pages both begin with.
+    func unitAndPeriod(_ request: Request, account: Store.Account) async throws -> (unit: TonghopBase.Unit, chosen: PeriodChoice, scope: AccountScope) {
+        let code = request.unitAsked(by: account)
+        let chosen = try await PeriodChoice.resolve(request.uri.queryParameters.get("ky"), portal: self)
+        let scope = try self.scope(of: account)
+        guard scope.contains(code, period: chosen.period), let unit = scope.unit(code, period: chosen.period) else {
+            throw scope.refusal(code, period: chosen.period)
+        }
+        return (unit, chosen, scope)
     }
 }
 
