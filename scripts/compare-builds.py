@@ -110,8 +110,13 @@ def store_rows(path, other):
     db, db2 = sqlite3.connect(path), sqlite3.connect(other)
     query = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name != 'grdb_migrations'"
     tables = [r[0] for r in db.execute(query)]
+    theirs_tables = {r[0] for r in db2.execute(query)}
     rows = {}
     for t in sorted(tables):
+        if t not in theirs_tables:
+            # A table a newer schema adds (the portal's accounts...): its rows, all columns.
+            rows[t] = (["*"], db.execute(f"SELECT * FROM {t}").fetchall())
+            continue
         theirs = {r[1] for r in db2.execute(f"PRAGMA table_info({t})")}
         cols = [r[1] for r in db.execute(f"PRAGMA table_info({t})") if r[1] not in VOLATILE.get(t, set()) and r[1] in theirs]
         rows[t] = (cols, db.execute(f"SELECT {', '.join(cols)} FROM {t} ORDER BY rowid").fetchall())
@@ -143,7 +148,7 @@ def main():
     a, b = os.path.join(homes["old"], "tonghop.sqlite"), os.path.join(homes["new"], "tonghop.sqlite")
     sa, sb = store_rows(a, b), store_rows(b, a)
     for t in sorted(set(sa) | set(sb)):
-        if sa.get(t) != sb.get(t):
+        if sa.get(t, (["*"], [])) != sb.get(t, (["*"], [])):
             out.append(f"store table {t} differs")
     for line in out:
         print(line)

@@ -14,7 +14,7 @@ extension ReportBuilder {
                        "Đơn vị chưa báo cáo"]
         let last = headers.count - 1
         var r = headerBlock(&sheet, lastColumn: last, heading: "Tình hình gửi báo cáo (xã, huyện và sở, ngành phải báo cáo)")
-        sheet.merge(r, 0, r, last, "Hạn gửi theo danh mục hạn gửi báo cáo của tỉnh. Ngày nhận là ngày lập ghi trong báo cáo; báo cáo không ghi ngày lập, hoặc ghi một ngày không có thật, lấy ngày nhận được tệp.", .note)
+        sheet.merge(r, 0, r, last, "Hạn gửi theo danh mục hạn gửi báo cáo của tỉnh. Ngày nhận của báo cáo gửi qua cổng web là ngày cổng nhận được; của báo cáo khác là ngày lập ghi trong báo cáo; báo cáo không ghi ngày lập, hoặc ghi một ngày không có thật, lấy ngày nhận được tệp.", .note)
         r += 2
         let headerRow = r
         for (c, h) in headers.enumerated() { sheet.set(r, c, .text(h), .columnHeader) }
