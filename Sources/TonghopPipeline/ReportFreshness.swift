@@ -58,8 +58,8 @@ extension ReportingPipeline {
     public func workbookAwaitsRewrite(_ period: Period, unitCode: String, store: Store) throws -> Bool {
         guard try !staleReports([period], store: store).isEmpty else { return false }
         guard let provinces = try provincesToRewrite(period, store: store) else { return true }
-        guard let registry = catalog.registries.registry(for: period), let province = registry.province(of: unitCode),
-              registry.unit(unitCode)?.level != .nation else { return !provinces.isEmpty }
+        // The nation (no province of its own) waits for any province's.
+        guard let province = catalog.registries.registry(for: period)?.province(of: unitCode) else { return !provinces.isEmpty }
         return provinces.contains(province.code)
     }
 
@@ -69,18 +69,14 @@ extension ReportingPipeline {
     package var madeWith: String {
         var parts = ["window=\(window.rawValue)"]
         let executable = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath()
-        for url in [executable] + templateFiles() {
-            let attributes = try? FileManager.default.attributesOfItem(atPath: url.path)
-            let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
-            let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            parts.append("\(url.lastPathComponent)=\(size)@\(modified)")
-        }
+        let attributes = try? FileManager.default.attributesOfItem(atPath: executable.path)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        parts.append("\(executable.lastPathComponent)=\(size)@\(modified)")
+        // Every file of templates/, the plans of templates/plans/ too: an edited plan changes
+        // the targets sheet as an edited indicators.csv changes every sheet.
+        parts.append(Catalog.templatesSignature(workspace.templates))
         return String(SHA256.hex(Array(parts.joined(separator: "\n").utf8)).prefix(16))
-    }
-
-    private func templateFiles() -> [URL] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: workspace.templates.path)) ?? []
-        return names.sorted().map { workspace.templates.appendingPathComponent($0) }
     }
 }
 

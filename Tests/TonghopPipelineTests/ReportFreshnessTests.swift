@@ -56,4 +56,27 @@ final class ReportFreshnessTests: XCTestCase {
         XCTAssertTrue(again.filesRead.isEmpty)
         XCTAssertEqual(try pipeline.staleReports([.quarter(2024, 1)], store: store), [])
     }
+
+    func testAnEditedPlanMakesTheReportsStaleThroughALinkedTemplatesFolder() throws {
+        // templates/ as a link to a copy, as `make bench` and shared installations have it.
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("tonghop-test-\(UUID().uuidString)")
+        let copy = base.appendingPathComponent("mau")
+        try FileManager.default.createDirectory(at: base, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.templates, to: copy)
+        let home = base.appendingPathComponent("home")
+        try FileManager.default.createDirectory(at: home.appendingPathComponent("inputs"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: home.appendingPathComponent("templates"), withDestinationURL: copy)
+        let ws = Workspace(home: home)
+        try Data(Fixtures.communeForm(rows: ["TT01,,,,1,"]).utf8).write(to: ws.inputs.appendingPathComponent("a.csv"))
+        let pipeline = try ReportingPipeline(workspace: ws, today: Fixtures.today)
+        let store = try Store(path: ws.store.path)
+        _ = try pipeline.ingest(into: store, runId: try store.beginRun(command: "1"))
+        _ = try pipeline.writeReports(.quarter(2024, 1), store: store)
+        XCTAssertEqual(try pipeline.staleReports([.quarter(2024, 1)], store: store), [])
+
+        let plan = try XCTUnwrap(try FileManager.default.contentsOfDirectory(at: copy.appendingPathComponent("plans"), includingPropertiesForKeys: nil).first)
+        try (try Data(contentsOf: plan) + Data("\n".utf8)).write(to: plan)
+        XCTAssertEqual(try pipeline.staleReports([.quarter(2024, 1)], store: store), [.quarter(2024, 1)],
+                       "a plan of templates/plans/ edited: its targets sheet must be written again")
+    }
 }

@@ -11,27 +11,16 @@ final class CatalogCache: Sendable {
 
     init(templates: URL) throws {
         self.templates = templates
-        let signature = Self.signature(templates)
+        let signature = Catalog.templatesSignature(templates)
         loaded = Mutex((signature, try Catalog.load(from: templates)))
     }
 
     /// The catalog as `templates/` now is.
     func current() throws -> Catalog {
-        let signature = Self.signature(templates)
+        let signature = Catalog.templatesSignature(templates)
         if let catalog = loaded.withLock({ $0.signature == signature ? $0.catalog : nil }) { return catalog }
         let catalog = try Catalog.load(from: templates)
         loaded.withLock { $0 = (signature, catalog) }
         return catalog
-    }
-
-    private static func signature(_ folder: URL) -> String {
-        var parts: [String] = []
-        let keys: [URLResourceKey] = [.fileSizeKey, .contentModificationDateKey]
-        let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys)?.compactMap { $0 as? URL } ?? []
-        for url in files.sorted(by: { $0.path < $1.path }) {
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            parts.append("\(url.path)=\(values?.fileSize ?? -1)@\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)")
-        }
-        return parts.joined(separator: "\n")
     }
 }
